@@ -1,0 +1,9 @@
+export {
+  startThrowawayZooKeeper,
+  isZooKeeperInstalled,
+  freePort,
+  fourLetterWord,
+  ZooKeeperUnavailableError,
+  DEFAULT_ZOOKEEPER_JAR,
+} from './throwaway-zookeeper';
+export type { ThrowawayZooKeeper, ThrowawayZooKeeperOptions } from './throwaway-zookeeper';
