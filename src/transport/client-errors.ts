@@ -1,0 +1,139 @@
+/**
+ * Transport failures that are not an HTTP status from the master: the
+ * network, timeouts, redirect loops, and misuse of the client. One class per
+ * failure mode, each with a stable `code` and a {@link Disposition}.
+ */
+import { TransportError } from './transport-error';
+
+/** The TCP connection to a master could not be made or broke before an answer. Retry, possibly at another master. */
+export class MasterUnreachableError extends TransportError {
+  constructor(url: string, callType: string, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super('CATAPULT_MESOS_UNREACHABLE', `${callType} to ${url} could not reach the master (${why}); retry with backoff or try another master`, 'retry', {
+      cause,
+      details: { url, callType },
+    });
+  }
+}
+
+/** A call got no answer within its timeout. Retry; the master may or may not have processed it. */
+export class CallTimeoutError extends TransportError {
+  constructor(url: string, callType: string, timeoutMs: number) {
+    super('CATAPULT_MESOS_CALL_TIMEOUT', `${callType} to ${url} got no answer within ${timeoutMs} ms; retry (the master may have processed it)`, 'retry', {
+      details: { url, callType, timeoutMs },
+    });
+  }
+}
+
+/** Masters kept redirecting past the hop limit (an election is probably in progress). Back off and retry. */
+export class TooManyRedirectsError extends TransportError {
+  constructor(callType: string, hops: readonly string[], maxRedirects: number) {
+    super(
+      'CATAPULT_MESOS_TOO_MANY_REDIRECTS',
+      `${callType} was redirected more than ${maxRedirects} times (${hops.join(' -> ')}); masters are probably electing a leader, back off and retry`,
+      'retry',
+      { details: { callType, hops, maxRedirects } },
+    );
+  }
+}
+
+/** A 307 came without a usable `Location`. Retry; re-detect the leader. */
+export class BadRedirectError extends TransportError {
+  constructor(url: string, location: string | undefined, cause?: unknown) {
+    super('CATAPULT_MESOS_BAD_REDIRECT', `${url} answered 307 with an unusable Location ${JSON.stringify(location ?? null)}; re-detect the leader and retry`, 'retry', {
+      cause,
+      details: { url, location },
+    });
+  }
+}
+
+/** `send()` was called while no subscription is established. Subscribe first. */
+export class NotSubscribedError extends TransportError {
+  constructor(callType: string) {
+    super('CATAPULT_TRANSPORT_NOT_SUBSCRIBED', `cannot send ${callType}: no subscription is established; call subscribe() first and wait for SUBSCRIBED`, 'resubscribe', {
+      details: { callType },
+    });
+  }
+}
+
+/** A non-SUBSCRIBE call lacks `framework_id`. Build calls with the framework id from SUBSCRIBED. */
+export class MissingFrameworkIdError extends TransportError {
+  constructor(callType: string) {
+    super('CATAPULT_TRANSPORT_MISSING_FRAMEWORK_ID', `${callType} has no framework_id; every call but SUBSCRIBE must carry the id from SUBSCRIBED`, 'fatal', {
+      details: { callType },
+    });
+  }
+}
+
+/** The call's framework id differs from the subscribed one. Rebuild the call with the current id. */
+export class FrameworkIdMismatchError extends TransportError {
+  constructor(callType: string, callFrameworkId: string, subscribedFrameworkId: string) {
+    super(
+      'CATAPULT_TRANSPORT_FRAMEWORK_ID_MISMATCH',
+      `${callType} carries framework_id ${callFrameworkId} but the subscription is for ${subscribedFrameworkId}; rebuild the call with the subscribed id`,
+      'fatal',
+      { details: { callType, callFrameworkId, subscribedFrameworkId } },
+    );
+  }
+}
+
+/** The client was closed; create a new one. */
+export class ClientClosedError extends TransportError {
+  constructor(callType: string) {
+    super('CATAPULT_TRANSPORT_CLIENT_CLOSED', `cannot send ${callType}: the scheduler client is closed; create a new client`, 'fatal', {
+      details: { callType },
+    });
+  }
+}
+
+/** A newer `subscribe()` replaced this attempt before it completed. Nothing to do: the newer attempt carries on. */
+export class SubscribeSupersededError extends TransportError {
+  constructor(generation: number) {
+    super('CATAPULT_TRANSPORT_SUBSCRIBE_SUPERSEDED', `subscription attempt ${generation} was replaced by a newer subscribe() or disconnect()`, 'resubscribe', {
+      details: { generation },
+    });
+  }
+}
+
+/** SUBSCRIBED did not arrive in time after the request was sent. Retry with backoff. */
+export class SubscribeTimeoutError extends TransportError {
+  constructor(url: string, timeoutMs: number) {
+    super('CATAPULT_MESOS_SUBSCRIBE_TIMEOUT', `SUBSCRIBE to ${url} got no SUBSCRIBED event within ${timeoutMs} ms; retry with backoff`, 'retry', {
+      details: { url, timeoutMs },
+    });
+  }
+}
+
+/** The master answered SUBSCRIBE with an ERROR event. The FrameworkInfo (or the framework id) is not acceptable. */
+export class SubscribeRejectedError extends TransportError {
+  readonly mesosMessage: string;
+
+  constructor(url: string, mesosMessage: string) {
+    super('CATAPULT_MESOS_SUBSCRIBE_REJECTED', `the master at ${url} rejected SUBSCRIBE: ${mesosMessage}; fix the FrameworkInfo or, if the framework was removed, subscribe as a new framework`, 'fatal', {
+      details: { url, mesosMessage },
+    });
+    this.mesosMessage = mesosMessage;
+  }
+}
+
+/** The SUBSCRIBE stream ended or broke before SUBSCRIBED arrived. Retry with backoff. */
+export class SubscribeStreamError extends TransportError {
+  constructor(url: string, what: string, cause?: unknown) {
+    super('CATAPULT_MESOS_SUBSCRIBE_STREAM_ENDED', `the SUBSCRIBE stream from ${url} ended before SUBSCRIBED (${what}); retry with backoff`, 'retry', {
+      cause,
+      details: { url, what },
+    });
+  }
+}
+
+/** The SUBSCRIBE response named a Content-Type the client cannot decode. */
+export class UnsupportedEventEncodingError extends TransportError {
+  constructor(url: string, contentType: string | undefined) {
+    super(
+      'CATAPULT_MESOS_UNSUPPORTED_EVENT_ENCODING',
+      `the SUBSCRIBE response from ${url} has Content-Type ${JSON.stringify(contentType ?? null)}; expected application/json or application/x-protobuf — is the URL a Mesos master?`,
+      'fatal',
+      { details: { url, contentType } },
+    );
+  }
+}
