@@ -41,6 +41,30 @@ function run(tool, args) {
   });
 }
 
+/**
+ * Loads every .proto under one include root (they import each other as
+ * `mesos/v1/mesos.proto`) and marks every enum OPEN.
+ *
+ * proto2 enums are closed: a decoder files a value it does not know under
+ * unknown fields, so a TaskState added by a newer master would vanish and
+ * leave the required `state` missing, failing the whole event. Open enums keep
+ * the number instead, which callers treat as "unknown". Encoding is unchanged.
+ */
+function loadRoot(files) {
+  const root = new protobuf.Root();
+  root.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(PROTO_DIR, target));
+  root.loadSync(files, { keepCase: true });
+  root.resolveAll();
+  const visit = (ns) => {
+    for (const child of ns.nestedArray) {
+      if (child instanceof protobuf.Enum) child.setOption('features', { ...(child.getOption('features') || {}), enum_type: 'OPEN' });
+      if (child.nestedArray) visit(child);
+    }
+  };
+  visit(root);
+  return root;
+}
+
 function widenLongs(text) {
   return text.replace(/\bnumber\|Long\b/g, 'number|string|Long');
 }
@@ -51,21 +75,31 @@ async function generate(outDir = path.join(PROTO_DIR, 'gen')) {
   const dtsFile = path.join(outDir, 'mesos.d.ts');
   const files = FILES.map((f) => path.join(PROTO_DIR, f));
 
-  // A root name of our own keeps these types out of protobufjs' shared default root.
-  const js = await run(pbjs, [
-    '-t', 'static-module', '-w', 'commonjs', '--keep-case', '--no-verify', '--no-typeurl',
-    '-r', 'catapult_mesos', '-p', PROTO_DIR, ...files,
-  ]);
-  fs.writeFileSync(jsFile, BANNER + widenLongs(js));
-
-  const dts = await run(pbts, ['--no-comments', jsFile]);
-  fs.writeFileSync(dtsFile, BANNER + widenLongs(dts));
-
-  const root = new protobuf.Root();
-  root.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(PROTO_DIR, target));
-  root.loadSync(files, { keepCase: true });
-  root.resolveAll();
+  const root = loadRoot(files);
   const descriptor = JSON.stringify(root.toJSON({ keepComments: false }), null, 1);
+
+  // pbjs reads the adjusted schema from a scratch JSON copy; the scratch files are removed after.
+  const schemaFile = path.join(outDir, '.mesos.schema.json');
+  const scratch = path.join(outDir, '.mesos.commented.js');
+  fs.writeFileSync(schemaFile, descriptor);
+  try {
+    // A root name of our own keeps these types out of protobufjs' shared default root.
+    // JSON conversion lives in src/wire, so the generated from/toObject code is left out.
+    const common = [
+      '-t', 'static-module', '-w', 'commonjs', '--keep-case', '--no-verify', '--no-typeurl',
+      '--no-convert', '--no-delimited', '-r', 'catapult_mesos',
+    ];
+    // pbts reads the types from JSDoc, so it runs on a commented copy; the shipped code has none.
+    fs.writeFileSync(scratch, await run(pbjs, [...common, schemaFile]));
+    const dts = await run(pbts, ['--no-comments', scratch]);
+    fs.writeFileSync(dtsFile, BANNER + widenLongs(dts));
+    const js = await run(pbjs, [...common, '--no-comments', schemaFile]);
+    fs.writeFileSync(jsFile, BANNER + js);
+  } finally {
+    fs.rmSync(scratch, { force: true });
+    fs.rmSync(schemaFile, { force: true });
+  }
+
   fs.writeFileSync(
     path.join(outDir, 'mesos-descriptor.js'),
     BANNER + "'use strict';\n/** The protobufjs JSON descriptor of every message in proto/. */\nmodule.exports = " + descriptor + ';\n',

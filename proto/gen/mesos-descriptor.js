@@ -325,6 +325,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "REVOCABLE_RESOURCES": 1,
@@ -427,6 +432,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "AGENT_UPDATE": 1,
@@ -545,6 +555,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "SCALAR": 0,
           "RANGES": 1,
@@ -728,6 +743,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "STATIC": 1,
@@ -887,6 +907,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "LAUNCH": 1,
@@ -1179,6 +1204,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "DEFAULT": 1,
@@ -1286,6 +1316,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "VALUE": 1,
@@ -1314,6 +1349,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "REFERENCE": 1,
@@ -1389,6 +1429,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "DOCKER": 1,
           "MESOS": 2
@@ -1439,6 +1484,11 @@ module.exports = {
          },
          "nested": {
           "Network": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "HOST": 1,
             "BRIDGE": 2,
@@ -1502,6 +1552,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "APPC": 1,
           "DOCKER": 2
@@ -1574,6 +1629,11 @@ module.exports = {
        },
        "nested": {
         "Mode": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "RW": 1,
           "RO": 2
@@ -1608,6 +1668,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "DOCKER_VOLUME": 1,
@@ -1648,6 +1713,11 @@ module.exports = {
            },
            "nested": {
             "Type": {
+             "options": {
+              "features": {
+               "enum_type": "OPEN"
+              }
+             },
              "values": {
               "UNKNOWN": 0,
               "SELF": 1,
@@ -1686,6 +1756,11 @@ module.exports = {
        },
        "nested": {
         "Mode": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "HOST_TO_CONTAINER": 1,
@@ -1723,6 +1798,11 @@ module.exports = {
        },
        "nested": {
         "Protocol": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "IPv4": 1,
           "IPv6": 2
@@ -1833,6 +1913,11 @@ module.exports = {
        },
        "nested": {
         "IpcMode": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "PRIVATE": 1,
@@ -1923,6 +2008,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "COMMAND": 1,
@@ -2020,6 +2110,11 @@ module.exports = {
        },
        "nested": {
         "Type": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "UNKNOWN": 0,
           "COMMAND": 1,
@@ -2142,6 +2237,11 @@ module.exports = {
        },
        "nested": {
         "Visibility": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "FRAMEWORK": 0,
           "CLUSTER": 1,
@@ -2188,6 +2288,11 @@ module.exports = {
       },
       "TaskState": {
        "edition": "proto2",
+       "options": {
+        "features": {
+         "enum_type": "OPEN"
+        }
+       },
        "values": {
         "TASK_STAGING": 6,
         "TASK_STARTING": 0,
@@ -2277,6 +2382,11 @@ module.exports = {
        },
        "nested": {
         "Source": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "SOURCE_MASTER": 0,
           "SOURCE_AGENT": 1,
@@ -2284,6 +2394,11 @@ module.exports = {
          }
         },
         "Reason": {
+         "options": {
+          "features": {
+           "enum_type": "OPEN"
+          }
+         },
          "values": {
           "REASON_COMMAND_EXECUTOR_FAILED": 0,
           "REASON_CONTAINER_LAUNCH_FAILED": 21,
@@ -2336,6 +2451,11 @@ module.exports = {
       },
       "OperationState": {
        "edition": "proto2",
+       "options": {
+        "features": {
+         "enum_type": "OPEN"
+        }
+       },
        "values": {
         "OPERATION_UNSUPPORTED": 0,
         "OPERATION_PENDING": 1,
@@ -2454,6 +2574,11 @@ module.exports = {
            },
            "nested": {
             "PseudoattributeType": {
+             "options": {
+              "features": {
+               "enum_type": "OPEN"
+              }
+             },
              "values": {
               "UNKNOWN": 0,
               "HOSTNAME": 1,
@@ -2599,6 +2724,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "SUBSCRIBED": 1,
@@ -2809,6 +2939,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "SUBSCRIBE": 1,
@@ -3137,6 +3272,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "SUBSCRIBED": 1,
@@ -3270,6 +3410,11 @@ module.exports = {
          },
          "nested": {
           "Type": {
+           "options": {
+            "features": {
+             "enum_type": "OPEN"
+            }
+           },
            "values": {
             "UNKNOWN": 0,
             "SUBSCRIBE": 1,
@@ -3545,6 +3690,11 @@ module.exports = {
      },
      "nested": {
       "Network": {
+       "options": {
+        "features": {
+         "enum_type": "OPEN"
+        }
+       },
        "values": {
         "HOST": 1,
         "BRIDGE": 2,
@@ -3620,6 +3770,11 @@ module.exports = {
      },
      "nested": {
       "Type": {
+       "options": {
+        "features": {
+         "enum_type": "OPEN"
+        }
+       },
        "values": {
         "NONE": 0,
         "RUN_ON_HOST_YES": 1,

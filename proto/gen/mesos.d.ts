@@ -16,12 +16,7 @@ export namespace mesos {
             static create(properties: mesos.v1.FrameworkID.$Shape): mesos.v1.FrameworkID & mesos.v1.FrameworkID.$Shape;
             static create(properties?: mesos.v1.FrameworkID.$Properties): mesos.v1.FrameworkID;
             static encode(message: mesos.v1.FrameworkID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.FrameworkID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.FrameworkID & mesos.v1.FrameworkID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.FrameworkID & mesos.v1.FrameworkID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.FrameworkID;
-            static toObject(message: mesos.v1.FrameworkID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace FrameworkID {
@@ -42,12 +37,7 @@ export namespace mesos {
             static create(properties: mesos.v1.OfferID.$Shape): mesos.v1.OfferID & mesos.v1.OfferID.$Shape;
             static create(properties?: mesos.v1.OfferID.$Properties): mesos.v1.OfferID;
             static encode(message: mesos.v1.OfferID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.OfferID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OfferID & mesos.v1.OfferID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OfferID & mesos.v1.OfferID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.OfferID;
-            static toObject(message: mesos.v1.OfferID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace OfferID {
@@ -68,12 +58,7 @@ export namespace mesos {
             static create(properties: mesos.v1.AgentID.$Shape): mesos.v1.AgentID & mesos.v1.AgentID.$Shape;
             static create(properties?: mesos.v1.AgentID.$Properties): mesos.v1.AgentID;
             static encode(message: mesos.v1.AgentID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.AgentID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.AgentID & mesos.v1.AgentID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.AgentID & mesos.v1.AgentID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.AgentID;
-            static toObject(message: mesos.v1.AgentID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace AgentID {
@@ -94,12 +79,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TaskID.$Shape): mesos.v1.TaskID & mesos.v1.TaskID.$Shape;
             static create(properties?: mesos.v1.TaskID.$Properties): mesos.v1.TaskID;
             static encode(message: mesos.v1.TaskID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TaskID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TaskID & mesos.v1.TaskID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TaskID & mesos.v1.TaskID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TaskID;
-            static toObject(message: mesos.v1.TaskID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TaskID {
@@ -120,12 +100,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ExecutorID.$Shape): mesos.v1.ExecutorID & mesos.v1.ExecutorID.$Shape;
             static create(properties?: mesos.v1.ExecutorID.$Properties): mesos.v1.ExecutorID;
             static encode(message: mesos.v1.ExecutorID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ExecutorID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ExecutorID & mesos.v1.ExecutorID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ExecutorID & mesos.v1.ExecutorID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ExecutorID;
-            static toObject(message: mesos.v1.ExecutorID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ExecutorID {
@@ -147,12 +122,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ContainerID.$Shape): mesos.v1.ContainerID & mesos.v1.ContainerID.$Shape;
             static create(properties?: mesos.v1.ContainerID.$Properties): mesos.v1.ContainerID;
             static encode(message: mesos.v1.ContainerID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ContainerID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerID & mesos.v1.ContainerID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerID & mesos.v1.ContainerID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ContainerID;
-            static toObject(message: mesos.v1.ContainerID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ContainerID {
@@ -174,12 +144,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ResourceProviderID.$Shape): mesos.v1.ResourceProviderID & mesos.v1.ResourceProviderID.$Shape;
             static create(properties?: mesos.v1.ResourceProviderID.$Properties): mesos.v1.ResourceProviderID;
             static encode(message: mesos.v1.ResourceProviderID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ResourceProviderID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ResourceProviderID & mesos.v1.ResourceProviderID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ResourceProviderID & mesos.v1.ResourceProviderID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ResourceProviderID;
-            static toObject(message: mesos.v1.ResourceProviderID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ResourceProviderID {
@@ -200,12 +165,7 @@ export namespace mesos {
             static create(properties: mesos.v1.OperationID.$Shape): mesos.v1.OperationID & mesos.v1.OperationID.$Shape;
             static create(properties?: mesos.v1.OperationID.$Properties): mesos.v1.OperationID;
             static encode(message: mesos.v1.OperationID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.OperationID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OperationID & mesos.v1.OperationID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OperationID & mesos.v1.OperationID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.OperationID;
-            static toObject(message: mesos.v1.OperationID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace OperationID {
@@ -226,12 +186,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TimeInfo.$Shape): mesos.v1.TimeInfo & mesos.v1.TimeInfo.$Shape;
             static create(properties?: mesos.v1.TimeInfo.$Properties): mesos.v1.TimeInfo;
             static encode(message: mesos.v1.TimeInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TimeInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TimeInfo & mesos.v1.TimeInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TimeInfo & mesos.v1.TimeInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TimeInfo;
-            static toObject(message: mesos.v1.TimeInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TimeInfo {
@@ -252,12 +207,7 @@ export namespace mesos {
             static create(properties: mesos.v1.DurationInfo.$Shape): mesos.v1.DurationInfo & mesos.v1.DurationInfo.$Shape;
             static create(properties?: mesos.v1.DurationInfo.$Properties): mesos.v1.DurationInfo;
             static encode(message: mesos.v1.DurationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.DurationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DurationInfo & mesos.v1.DurationInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DurationInfo & mesos.v1.DurationInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.DurationInfo;
-            static toObject(message: mesos.v1.DurationInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace DurationInfo {
@@ -278,12 +228,7 @@ export namespace mesos {
             static create(properties: mesos.v1.UUID.$Shape): mesos.v1.UUID & mesos.v1.UUID.$Shape;
             static create(properties?: mesos.v1.UUID.$Properties): mesos.v1.UUID;
             static encode(message: mesos.v1.UUID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.UUID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.UUID & mesos.v1.UUID.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.UUID & mesos.v1.UUID.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.UUID;
-            static toObject(message: mesos.v1.UUID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace UUID {
@@ -306,12 +251,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Address.$Shape): mesos.v1.Address & mesos.v1.Address.$Shape;
             static create(properties?: mesos.v1.Address.$Properties): mesos.v1.Address;
             static encode(message: mesos.v1.Address.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Address.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Address & mesos.v1.Address.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Address & mesos.v1.Address.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Address;
-            static toObject(message: mesos.v1.Address, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Address {
@@ -338,12 +278,7 @@ export namespace mesos {
             static create(properties: mesos.v1.URL.$Shape): mesos.v1.URL & mesos.v1.URL.$Shape;
             static create(properties?: mesos.v1.URL.$Properties): mesos.v1.URL;
             static encode(message: mesos.v1.URL.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.URL.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.URL & mesos.v1.URL.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.URL & mesos.v1.URL.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.URL;
-            static toObject(message: mesos.v1.URL, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace URL {
@@ -369,12 +304,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Parameter.$Shape): mesos.v1.Parameter & mesos.v1.Parameter.$Shape;
             static create(properties?: mesos.v1.Parameter.$Properties): mesos.v1.Parameter;
             static encode(message: mesos.v1.Parameter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Parameter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Parameter & mesos.v1.Parameter.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Parameter & mesos.v1.Parameter.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Parameter;
-            static toObject(message: mesos.v1.Parameter, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Parameter {
@@ -396,12 +326,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Parameters.$Shape): mesos.v1.Parameters & mesos.v1.Parameters.$Shape;
             static create(properties?: mesos.v1.Parameters.$Properties): mesos.v1.Parameters;
             static encode(message: mesos.v1.Parameters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Parameters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Parameters & mesos.v1.Parameters.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Parameters & mesos.v1.Parameters.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Parameters;
-            static toObject(message: mesos.v1.Parameters, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Parameters {
@@ -423,12 +348,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Label.$Shape): mesos.v1.Label & mesos.v1.Label.$Shape;
             static create(properties?: mesos.v1.Label.$Properties): mesos.v1.Label;
             static encode(message: mesos.v1.Label.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Label.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Label & mesos.v1.Label.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Label & mesos.v1.Label.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Label;
-            static toObject(message: mesos.v1.Label, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Label {
@@ -450,12 +370,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Labels.$Shape): mesos.v1.Labels & mesos.v1.Labels.$Shape;
             static create(properties?: mesos.v1.Labels.$Properties): mesos.v1.Labels;
             static encode(message: mesos.v1.Labels.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Labels.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Labels & mesos.v1.Labels.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Labels & mesos.v1.Labels.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Labels;
-            static toObject(message: mesos.v1.Labels, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Labels {
@@ -477,12 +392,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Unavailability.$Shape): mesos.v1.Unavailability & mesos.v1.Unavailability.$Shape;
             static create(properties?: mesos.v1.Unavailability.$Properties): mesos.v1.Unavailability;
             static encode(message: mesos.v1.Unavailability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Unavailability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Unavailability & mesos.v1.Unavailability.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Unavailability & mesos.v1.Unavailability.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Unavailability;
-            static toObject(message: mesos.v1.Unavailability, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Unavailability {
@@ -505,12 +415,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Credential.$Shape): mesos.v1.Credential & mesos.v1.Credential.$Shape;
             static create(properties?: mesos.v1.Credential.$Properties): mesos.v1.Credential;
             static encode(message: mesos.v1.Credential.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Credential.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Credential & mesos.v1.Credential.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Credential & mesos.v1.Credential.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Credential;
-            static toObject(message: mesos.v1.Credential, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Credential {
@@ -544,12 +449,7 @@ export namespace mesos {
             static create(properties: mesos.v1.FrameworkInfo.$Shape): mesos.v1.FrameworkInfo & mesos.v1.FrameworkInfo.$Shape;
             static create(properties?: mesos.v1.FrameworkInfo.$Properties): mesos.v1.FrameworkInfo;
             static encode(message: mesos.v1.FrameworkInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.FrameworkInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.FrameworkInfo & mesos.v1.FrameworkInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.FrameworkInfo & mesos.v1.FrameworkInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.FrameworkInfo;
-            static toObject(message: mesos.v1.FrameworkInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace FrameworkInfo {
@@ -581,12 +481,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.FrameworkInfo.Capability.$Shape): mesos.v1.FrameworkInfo.Capability & mesos.v1.FrameworkInfo.Capability.$Shape;
                 static create(properties?: mesos.v1.FrameworkInfo.Capability.$Properties): mesos.v1.FrameworkInfo.Capability;
                 static encode(message: mesos.v1.FrameworkInfo.Capability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.FrameworkInfo.Capability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.FrameworkInfo.Capability & mesos.v1.FrameworkInfo.Capability.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.FrameworkInfo.Capability & mesos.v1.FrameworkInfo.Capability.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.FrameworkInfo.Capability;
-                static toObject(message: mesos.v1.FrameworkInfo.Capability, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Capability {
@@ -620,12 +515,7 @@ export namespace mesos {
             static create(properties: mesos.v1.OfferFilters.$Shape): mesos.v1.OfferFilters & mesos.v1.OfferFilters.$Shape;
             static create(properties?: mesos.v1.OfferFilters.$Properties): mesos.v1.OfferFilters;
             static encode(message: mesos.v1.OfferFilters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.OfferFilters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OfferFilters & mesos.v1.OfferFilters.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OfferFilters & mesos.v1.OfferFilters.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.OfferFilters;
-            static toObject(message: mesos.v1.OfferFilters, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace OfferFilters {
@@ -645,12 +535,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.OfferFilters.ResourceQuantities.$Shape): mesos.v1.OfferFilters.ResourceQuantities & mesos.v1.OfferFilters.ResourceQuantities.$Shape;
                 static create(properties?: mesos.v1.OfferFilters.ResourceQuantities.$Properties): mesos.v1.OfferFilters.ResourceQuantities;
                 static encode(message: mesos.v1.OfferFilters.ResourceQuantities.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.OfferFilters.ResourceQuantities.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OfferFilters.ResourceQuantities & mesos.v1.OfferFilters.ResourceQuantities.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OfferFilters.ResourceQuantities & mesos.v1.OfferFilters.ResourceQuantities.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.OfferFilters.ResourceQuantities;
-                static toObject(message: mesos.v1.OfferFilters.ResourceQuantities, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace ResourceQuantities {
@@ -671,12 +556,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.OfferFilters.MinAllocatableResources.$Shape): mesos.v1.OfferFilters.MinAllocatableResources & mesos.v1.OfferFilters.MinAllocatableResources.$Shape;
                 static create(properties?: mesos.v1.OfferFilters.MinAllocatableResources.$Properties): mesos.v1.OfferFilters.MinAllocatableResources;
                 static encode(message: mesos.v1.OfferFilters.MinAllocatableResources.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.OfferFilters.MinAllocatableResources.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OfferFilters.MinAllocatableResources & mesos.v1.OfferFilters.MinAllocatableResources.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OfferFilters.MinAllocatableResources & mesos.v1.OfferFilters.MinAllocatableResources.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.OfferFilters.MinAllocatableResources;
-                static toObject(message: mesos.v1.OfferFilters.MinAllocatableResources, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace MinAllocatableResources {
@@ -706,12 +586,7 @@ export namespace mesos {
             static create(properties: mesos.v1.MasterInfo.$Shape): mesos.v1.MasterInfo & mesos.v1.MasterInfo.$Shape;
             static create(properties?: mesos.v1.MasterInfo.$Properties): mesos.v1.MasterInfo;
             static encode(message: mesos.v1.MasterInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.MasterInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.MasterInfo & mesos.v1.MasterInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.MasterInfo & mesos.v1.MasterInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.MasterInfo;
-            static toObject(message: mesos.v1.MasterInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace MasterInfo {
@@ -739,12 +614,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.MasterInfo.Capability.$Shape): mesos.v1.MasterInfo.Capability & mesos.v1.MasterInfo.Capability.$Shape;
                 static create(properties?: mesos.v1.MasterInfo.Capability.$Properties): mesos.v1.MasterInfo.Capability;
                 static encode(message: mesos.v1.MasterInfo.Capability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.MasterInfo.Capability.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.MasterInfo.Capability & mesos.v1.MasterInfo.Capability.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.MasterInfo.Capability & mesos.v1.MasterInfo.Capability.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.MasterInfo.Capability;
-                static toObject(message: mesos.v1.MasterInfo.Capability, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Capability {
@@ -778,12 +648,7 @@ export namespace mesos {
             static create(properties: mesos.v1.AgentInfo.$Shape): mesos.v1.AgentInfo & mesos.v1.AgentInfo.$Shape;
             static create(properties?: mesos.v1.AgentInfo.$Properties): mesos.v1.AgentInfo;
             static encode(message: mesos.v1.AgentInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.AgentInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.AgentInfo & mesos.v1.AgentInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.AgentInfo & mesos.v1.AgentInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.AgentInfo;
-            static toObject(message: mesos.v1.AgentInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace AgentInfo {
@@ -809,12 +674,7 @@ export namespace mesos {
             static create(properties: mesos.v1.DomainInfo.$Shape): mesos.v1.DomainInfo & mesos.v1.DomainInfo.$Shape;
             static create(properties?: mesos.v1.DomainInfo.$Properties): mesos.v1.DomainInfo;
             static encode(message: mesos.v1.DomainInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.DomainInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DomainInfo & mesos.v1.DomainInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DomainInfo & mesos.v1.DomainInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.DomainInfo;
-            static toObject(message: mesos.v1.DomainInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace DomainInfo {
@@ -835,12 +695,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.DomainInfo.FaultDomain.$Shape): mesos.v1.DomainInfo.FaultDomain & mesos.v1.DomainInfo.FaultDomain.$Shape;
                 static create(properties?: mesos.v1.DomainInfo.FaultDomain.$Properties): mesos.v1.DomainInfo.FaultDomain;
                 static encode(message: mesos.v1.DomainInfo.FaultDomain.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.DomainInfo.FaultDomain.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DomainInfo.FaultDomain & mesos.v1.DomainInfo.FaultDomain.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DomainInfo.FaultDomain & mesos.v1.DomainInfo.FaultDomain.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.DomainInfo.FaultDomain;
-                static toObject(message: mesos.v1.DomainInfo.FaultDomain, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace FaultDomain {
@@ -861,12 +716,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Shape): mesos.v1.DomainInfo.FaultDomain.RegionInfo & mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Shape;
                     static create(properties?: mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Properties): mesos.v1.DomainInfo.FaultDomain.RegionInfo;
                     static encode(message: mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DomainInfo.FaultDomain.RegionInfo & mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DomainInfo.FaultDomain.RegionInfo & mesos.v1.DomainInfo.FaultDomain.RegionInfo.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.DomainInfo.FaultDomain.RegionInfo;
-                    static toObject(message: mesos.v1.DomainInfo.FaultDomain.RegionInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace RegionInfo {
@@ -887,12 +737,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Shape): mesos.v1.DomainInfo.FaultDomain.ZoneInfo & mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Shape;
                     static create(properties?: mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Properties): mesos.v1.DomainInfo.FaultDomain.ZoneInfo;
                     static encode(message: mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DomainInfo.FaultDomain.ZoneInfo & mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DomainInfo.FaultDomain.ZoneInfo & mesos.v1.DomainInfo.FaultDomain.ZoneInfo.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.DomainInfo.FaultDomain.ZoneInfo;
-                    static toObject(message: mesos.v1.DomainInfo.FaultDomain.ZoneInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace ZoneInfo {
@@ -919,12 +764,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Value.$Shape): mesos.v1.Value & mesos.v1.Value.$Shape;
             static create(properties?: mesos.v1.Value.$Properties): mesos.v1.Value;
             static encode(message: mesos.v1.Value.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Value.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value & mesos.v1.Value.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value & mesos.v1.Value.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Value;
-            static toObject(message: mesos.v1.Value, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Value {
@@ -955,12 +795,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Value.Scalar.$Shape): mesos.v1.Value.Scalar & mesos.v1.Value.Scalar.$Shape;
                 static create(properties?: mesos.v1.Value.Scalar.$Properties): mesos.v1.Value.Scalar;
                 static encode(message: mesos.v1.Value.Scalar.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Value.Scalar.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value.Scalar & mesos.v1.Value.Scalar.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value.Scalar & mesos.v1.Value.Scalar.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Value.Scalar;
-                static toObject(message: mesos.v1.Value.Scalar, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Scalar {
@@ -982,12 +817,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Value.Range.$Shape): mesos.v1.Value.Range & mesos.v1.Value.Range.$Shape;
                 static create(properties?: mesos.v1.Value.Range.$Properties): mesos.v1.Value.Range;
                 static encode(message: mesos.v1.Value.Range.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Value.Range.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value.Range & mesos.v1.Value.Range.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value.Range & mesos.v1.Value.Range.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Value.Range;
-                static toObject(message: mesos.v1.Value.Range, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Range {
@@ -1009,12 +839,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Value.Ranges.$Shape): mesos.v1.Value.Ranges & mesos.v1.Value.Ranges.$Shape;
                 static create(properties?: mesos.v1.Value.Ranges.$Properties): mesos.v1.Value.Ranges;
                 static encode(message: mesos.v1.Value.Ranges.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Value.Ranges.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value.Ranges & mesos.v1.Value.Ranges.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value.Ranges & mesos.v1.Value.Ranges.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Value.Ranges;
-                static toObject(message: mesos.v1.Value.Ranges, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Ranges {
@@ -1035,12 +860,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Value.Set.$Shape): mesos.v1.Value.Set & mesos.v1.Value.Set.$Shape;
                 static create(properties?: mesos.v1.Value.Set.$Properties): mesos.v1.Value.Set;
                 static encode(message: mesos.v1.Value.Set.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Value.Set.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value.Set & mesos.v1.Value.Set.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value.Set & mesos.v1.Value.Set.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Value.Set;
-                static toObject(message: mesos.v1.Value.Set, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Set {
@@ -1061,12 +881,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Value.Text.$Shape): mesos.v1.Value.Text & mesos.v1.Value.Text.$Shape;
                 static create(properties?: mesos.v1.Value.Text.$Properties): mesos.v1.Value.Text;
                 static encode(message: mesos.v1.Value.Text.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Value.Text.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Value.Text & mesos.v1.Value.Text.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Value.Text & mesos.v1.Value.Text.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Value.Text;
-                static toObject(message: mesos.v1.Value.Text, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Text {
@@ -1093,12 +908,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Attribute.$Shape): mesos.v1.Attribute & mesos.v1.Attribute.$Shape;
             static create(properties?: mesos.v1.Attribute.$Properties): mesos.v1.Attribute;
             static encode(message: mesos.v1.Attribute.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Attribute.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Attribute & mesos.v1.Attribute.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Attribute & mesos.v1.Attribute.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Attribute;
-            static toObject(message: mesos.v1.Attribute, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Attribute {
@@ -1136,12 +946,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Resource.$Shape): mesos.v1.Resource & mesos.v1.Resource.$Shape;
             static create(properties?: mesos.v1.Resource.$Properties): mesos.v1.Resource;
             static encode(message: mesos.v1.Resource.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Resource.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource & mesos.v1.Resource.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource & mesos.v1.Resource.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Resource;
-            static toObject(message: mesos.v1.Resource, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Resource {
@@ -1173,12 +978,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Resource.AllocationInfo.$Shape): mesos.v1.Resource.AllocationInfo & mesos.v1.Resource.AllocationInfo.$Shape;
                 static create(properties?: mesos.v1.Resource.AllocationInfo.$Properties): mesos.v1.Resource.AllocationInfo;
                 static encode(message: mesos.v1.Resource.AllocationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Resource.AllocationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.AllocationInfo & mesos.v1.Resource.AllocationInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.AllocationInfo & mesos.v1.Resource.AllocationInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Resource.AllocationInfo;
-                static toObject(message: mesos.v1.Resource.AllocationInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace AllocationInfo {
@@ -1202,12 +1002,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Resource.ReservationInfo.$Shape): mesos.v1.Resource.ReservationInfo & mesos.v1.Resource.ReservationInfo.$Shape;
                 static create(properties?: mesos.v1.Resource.ReservationInfo.$Properties): mesos.v1.Resource.ReservationInfo;
                 static encode(message: mesos.v1.Resource.ReservationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Resource.ReservationInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.ReservationInfo & mesos.v1.Resource.ReservationInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.ReservationInfo & mesos.v1.Resource.ReservationInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Resource.ReservationInfo;
-                static toObject(message: mesos.v1.Resource.ReservationInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace ReservationInfo {
@@ -1239,12 +1034,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Resource.DiskInfo.$Shape): mesos.v1.Resource.DiskInfo & mesos.v1.Resource.DiskInfo.$Shape;
                 static create(properties?: mesos.v1.Resource.DiskInfo.$Properties): mesos.v1.Resource.DiskInfo;
                 static encode(message: mesos.v1.Resource.DiskInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Resource.DiskInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.DiskInfo & mesos.v1.Resource.DiskInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.DiskInfo & mesos.v1.Resource.DiskInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Resource.DiskInfo;
-                static toObject(message: mesos.v1.Resource.DiskInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace DiskInfo {
@@ -1267,12 +1057,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Resource.DiskInfo.Persistence.$Shape): mesos.v1.Resource.DiskInfo.Persistence & mesos.v1.Resource.DiskInfo.Persistence.$Shape;
                     static create(properties?: mesos.v1.Resource.DiskInfo.Persistence.$Properties): mesos.v1.Resource.DiskInfo.Persistence;
                     static encode(message: mesos.v1.Resource.DiskInfo.Persistence.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Resource.DiskInfo.Persistence.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.DiskInfo.Persistence & mesos.v1.Resource.DiskInfo.Persistence.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.DiskInfo.Persistence & mesos.v1.Resource.DiskInfo.Persistence.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Resource.DiskInfo.Persistence;
-                    static toObject(message: mesos.v1.Resource.DiskInfo.Persistence, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Persistence {
@@ -1293,12 +1078,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Resource.DiskInfo.Source.$Shape): mesos.v1.Resource.DiskInfo.Source & mesos.v1.Resource.DiskInfo.Source.$Shape;
                     static create(properties?: mesos.v1.Resource.DiskInfo.Source.$Properties): mesos.v1.Resource.DiskInfo.Source;
                     static encode(message: mesos.v1.Resource.DiskInfo.Source.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Resource.DiskInfo.Source.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.DiskInfo.Source & mesos.v1.Resource.DiskInfo.Source.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.DiskInfo.Source & mesos.v1.Resource.DiskInfo.Source.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Resource.DiskInfo.Source;
-                    static toObject(message: mesos.v1.Resource.DiskInfo.Source, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Source {
@@ -1318,12 +1098,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Resource.RevocableInfo.$Shape): mesos.v1.Resource.RevocableInfo & mesos.v1.Resource.RevocableInfo.$Shape;
                 static create(properties?: mesos.v1.Resource.RevocableInfo.$Properties): mesos.v1.Resource.RevocableInfo;
                 static encode(message: mesos.v1.Resource.RevocableInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Resource.RevocableInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.RevocableInfo & mesos.v1.Resource.RevocableInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.RevocableInfo & mesos.v1.Resource.RevocableInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Resource.RevocableInfo;
-                static toObject(message: mesos.v1.Resource.RevocableInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace RevocableInfo {
@@ -1342,12 +1117,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Resource.SharedInfo.$Shape): mesos.v1.Resource.SharedInfo & mesos.v1.Resource.SharedInfo.$Shape;
                 static create(properties?: mesos.v1.Resource.SharedInfo.$Properties): mesos.v1.Resource.SharedInfo;
                 static encode(message: mesos.v1.Resource.SharedInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Resource.SharedInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Resource.SharedInfo & mesos.v1.Resource.SharedInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Resource.SharedInfo & mesos.v1.Resource.SharedInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Resource.SharedInfo;
-                static toObject(message: mesos.v1.Resource.SharedInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace SharedInfo {
@@ -1378,12 +1148,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Offer.$Shape): mesos.v1.Offer & mesos.v1.Offer.$Shape;
             static create(properties?: mesos.v1.Offer.$Properties): mesos.v1.Offer;
             static encode(message: mesos.v1.Offer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Offer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer & mesos.v1.Offer.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer & mesos.v1.Offer.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Offer;
-            static toObject(message: mesos.v1.Offer, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Offer {
@@ -1424,12 +1189,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Offer.Operation.$Shape): mesos.v1.Offer.Operation & mesos.v1.Offer.Operation.$Shape;
                 static create(properties?: mesos.v1.Offer.Operation.$Properties): mesos.v1.Offer.Operation;
                 static encode(message: mesos.v1.Offer.Operation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Offer.Operation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation & mesos.v1.Offer.Operation.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation & mesos.v1.Offer.Operation.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation;
-                static toObject(message: mesos.v1.Offer.Operation, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Operation {
@@ -1474,12 +1234,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.Launch.$Shape): mesos.v1.Offer.Operation.Launch & mesos.v1.Offer.Operation.Launch.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.Launch.$Properties): mesos.v1.Offer.Operation.Launch;
                     static encode(message: mesos.v1.Offer.Operation.Launch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.Launch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.Launch & mesos.v1.Offer.Operation.Launch.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.Launch & mesos.v1.Offer.Operation.Launch.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.Launch;
-                    static toObject(message: mesos.v1.Offer.Operation.Launch, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Launch {
@@ -1501,12 +1256,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.LaunchGroup.$Shape): mesos.v1.Offer.Operation.LaunchGroup & mesos.v1.Offer.Operation.LaunchGroup.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.LaunchGroup.$Properties): mesos.v1.Offer.Operation.LaunchGroup;
                     static encode(message: mesos.v1.Offer.Operation.LaunchGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.LaunchGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.LaunchGroup & mesos.v1.Offer.Operation.LaunchGroup.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.LaunchGroup & mesos.v1.Offer.Operation.LaunchGroup.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.LaunchGroup;
-                    static toObject(message: mesos.v1.Offer.Operation.LaunchGroup, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace LaunchGroup {
@@ -1529,12 +1279,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.Reserve.$Shape): mesos.v1.Offer.Operation.Reserve & mesos.v1.Offer.Operation.Reserve.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.Reserve.$Properties): mesos.v1.Offer.Operation.Reserve;
                     static encode(message: mesos.v1.Offer.Operation.Reserve.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.Reserve.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.Reserve & mesos.v1.Offer.Operation.Reserve.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.Reserve & mesos.v1.Offer.Operation.Reserve.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.Reserve;
-                    static toObject(message: mesos.v1.Offer.Operation.Reserve, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Reserve {
@@ -1556,12 +1301,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.Unreserve.$Shape): mesos.v1.Offer.Operation.Unreserve & mesos.v1.Offer.Operation.Unreserve.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.Unreserve.$Properties): mesos.v1.Offer.Operation.Unreserve;
                     static encode(message: mesos.v1.Offer.Operation.Unreserve.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.Unreserve.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.Unreserve & mesos.v1.Offer.Operation.Unreserve.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.Unreserve & mesos.v1.Offer.Operation.Unreserve.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.Unreserve;
-                    static toObject(message: mesos.v1.Offer.Operation.Unreserve, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Unreserve {
@@ -1582,12 +1322,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.Create.$Shape): mesos.v1.Offer.Operation.Create & mesos.v1.Offer.Operation.Create.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.Create.$Properties): mesos.v1.Offer.Operation.Create;
                     static encode(message: mesos.v1.Offer.Operation.Create.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.Create.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.Create & mesos.v1.Offer.Operation.Create.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.Create & mesos.v1.Offer.Operation.Create.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.Create;
-                    static toObject(message: mesos.v1.Offer.Operation.Create, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Create {
@@ -1608,12 +1343,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.Destroy.$Shape): mesos.v1.Offer.Operation.Destroy & mesos.v1.Offer.Operation.Destroy.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.Destroy.$Properties): mesos.v1.Offer.Operation.Destroy;
                     static encode(message: mesos.v1.Offer.Operation.Destroy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.Destroy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.Destroy & mesos.v1.Offer.Operation.Destroy.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.Destroy & mesos.v1.Offer.Operation.Destroy.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.Destroy;
-                    static toObject(message: mesos.v1.Offer.Operation.Destroy, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Destroy {
@@ -1633,12 +1363,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.GrowVolume.$Shape): mesos.v1.Offer.Operation.GrowVolume & mesos.v1.Offer.Operation.GrowVolume.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.GrowVolume.$Properties): mesos.v1.Offer.Operation.GrowVolume;
                     static encode(message: mesos.v1.Offer.Operation.GrowVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.GrowVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.GrowVolume & mesos.v1.Offer.Operation.GrowVolume.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.GrowVolume & mesos.v1.Offer.Operation.GrowVolume.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.GrowVolume;
-                    static toObject(message: mesos.v1.Offer.Operation.GrowVolume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace GrowVolume {
@@ -1657,12 +1382,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.ShrinkVolume.$Shape): mesos.v1.Offer.Operation.ShrinkVolume & mesos.v1.Offer.Operation.ShrinkVolume.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.ShrinkVolume.$Properties): mesos.v1.Offer.Operation.ShrinkVolume;
                     static encode(message: mesos.v1.Offer.Operation.ShrinkVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.ShrinkVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.ShrinkVolume & mesos.v1.Offer.Operation.ShrinkVolume.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.ShrinkVolume & mesos.v1.Offer.Operation.ShrinkVolume.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.ShrinkVolume;
-                    static toObject(message: mesos.v1.Offer.Operation.ShrinkVolume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace ShrinkVolume {
@@ -1681,12 +1401,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.CreateDisk.$Shape): mesos.v1.Offer.Operation.CreateDisk & mesos.v1.Offer.Operation.CreateDisk.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.CreateDisk.$Properties): mesos.v1.Offer.Operation.CreateDisk;
                     static encode(message: mesos.v1.Offer.Operation.CreateDisk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.CreateDisk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.CreateDisk & mesos.v1.Offer.Operation.CreateDisk.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.CreateDisk & mesos.v1.Offer.Operation.CreateDisk.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.CreateDisk;
-                    static toObject(message: mesos.v1.Offer.Operation.CreateDisk, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace CreateDisk {
@@ -1705,12 +1420,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Offer.Operation.DestroyDisk.$Shape): mesos.v1.Offer.Operation.DestroyDisk & mesos.v1.Offer.Operation.DestroyDisk.$Shape;
                     static create(properties?: mesos.v1.Offer.Operation.DestroyDisk.$Properties): mesos.v1.Offer.Operation.DestroyDisk;
                     static encode(message: mesos.v1.Offer.Operation.DestroyDisk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Offer.Operation.DestroyDisk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Offer.Operation.DestroyDisk & mesos.v1.Offer.Operation.DestroyDisk.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Offer.Operation.DestroyDisk & mesos.v1.Offer.Operation.DestroyDisk.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Offer.Operation.DestroyDisk;
-                    static toObject(message: mesos.v1.Offer.Operation.DestroyDisk, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace DestroyDisk {
@@ -1737,12 +1447,7 @@ export namespace mesos {
             static create(properties: mesos.v1.InverseOffer.$Shape): mesos.v1.InverseOffer & mesos.v1.InverseOffer.$Shape;
             static create(properties?: mesos.v1.InverseOffer.$Properties): mesos.v1.InverseOffer;
             static encode(message: mesos.v1.InverseOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.InverseOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.InverseOffer & mesos.v1.InverseOffer.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.InverseOffer & mesos.v1.InverseOffer.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.InverseOffer;
-            static toObject(message: mesos.v1.InverseOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace InverseOffer {
@@ -1768,12 +1473,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Filters.$Shape): mesos.v1.Filters & mesos.v1.Filters.$Shape;
             static create(properties?: mesos.v1.Filters.$Properties): mesos.v1.Filters;
             static encode(message: mesos.v1.Filters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Filters.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Filters & mesos.v1.Filters.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Filters & mesos.v1.Filters.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Filters;
-            static toObject(message: mesos.v1.Filters, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Filters {
@@ -1795,12 +1495,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Request.$Shape): mesos.v1.Request & mesos.v1.Request.$Shape;
             static create(properties?: mesos.v1.Request.$Properties): mesos.v1.Request;
             static encode(message: mesos.v1.Request.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Request.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Request & mesos.v1.Request.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Request & mesos.v1.Request.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Request;
-            static toObject(message: mesos.v1.Request, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Request {
@@ -1836,12 +1531,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TaskInfo.$Shape): mesos.v1.TaskInfo & mesos.v1.TaskInfo.$Shape;
             static create(properties?: mesos.v1.TaskInfo.$Properties): mesos.v1.TaskInfo;
             static encode(message: mesos.v1.TaskInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TaskInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TaskInfo & mesos.v1.TaskInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TaskInfo & mesos.v1.TaskInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TaskInfo;
-            static toObject(message: mesos.v1.TaskInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TaskInfo {
@@ -1876,12 +1566,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TaskGroupInfo.$Shape): mesos.v1.TaskGroupInfo & mesos.v1.TaskGroupInfo.$Shape;
             static create(properties?: mesos.v1.TaskGroupInfo.$Properties): mesos.v1.TaskGroupInfo;
             static encode(message: mesos.v1.TaskGroupInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TaskGroupInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TaskGroupInfo & mesos.v1.TaskGroupInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TaskGroupInfo & mesos.v1.TaskGroupInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TaskGroupInfo;
-            static toObject(message: mesos.v1.TaskGroupInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TaskGroupInfo {
@@ -1913,12 +1598,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ExecutorInfo.$Shape): mesos.v1.ExecutorInfo & mesos.v1.ExecutorInfo.$Shape;
             static create(properties?: mesos.v1.ExecutorInfo.$Properties): mesos.v1.ExecutorInfo;
             static encode(message: mesos.v1.ExecutorInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ExecutorInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ExecutorInfo & mesos.v1.ExecutorInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ExecutorInfo & mesos.v1.ExecutorInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ExecutorInfo;
-            static toObject(message: mesos.v1.ExecutorInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ExecutorInfo {
@@ -1961,12 +1641,7 @@ export namespace mesos {
             static create(properties: mesos.v1.CommandInfo.$Shape): mesos.v1.CommandInfo & mesos.v1.CommandInfo.$Shape;
             static create(properties?: mesos.v1.CommandInfo.$Properties): mesos.v1.CommandInfo;
             static encode(message: mesos.v1.CommandInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.CommandInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CommandInfo & mesos.v1.CommandInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CommandInfo & mesos.v1.CommandInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.CommandInfo;
-            static toObject(message: mesos.v1.CommandInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CommandInfo {
@@ -1995,12 +1670,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CommandInfo.URI.$Shape): mesos.v1.CommandInfo.URI & mesos.v1.CommandInfo.URI.$Shape;
                 static create(properties?: mesos.v1.CommandInfo.URI.$Properties): mesos.v1.CommandInfo.URI;
                 static encode(message: mesos.v1.CommandInfo.URI.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CommandInfo.URI.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CommandInfo.URI & mesos.v1.CommandInfo.URI.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CommandInfo.URI & mesos.v1.CommandInfo.URI.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CommandInfo.URI;
-                static toObject(message: mesos.v1.CommandInfo.URI, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace URI {
@@ -2026,12 +1696,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Environment.$Shape): mesos.v1.Environment & mesos.v1.Environment.$Shape;
             static create(properties?: mesos.v1.Environment.$Properties): mesos.v1.Environment;
             static encode(message: mesos.v1.Environment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Environment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Environment & mesos.v1.Environment.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Environment & mesos.v1.Environment.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Environment;
-            static toObject(message: mesos.v1.Environment, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Environment {
@@ -2054,12 +1719,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Environment.Variable.$Shape): mesos.v1.Environment.Variable & mesos.v1.Environment.Variable.$Shape;
                 static create(properties?: mesos.v1.Environment.Variable.$Properties): mesos.v1.Environment.Variable;
                 static encode(message: mesos.v1.Environment.Variable.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Environment.Variable.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Environment.Variable & mesos.v1.Environment.Variable.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Environment.Variable & mesos.v1.Environment.Variable.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Environment.Variable;
-                static toObject(message: mesos.v1.Environment.Variable, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Variable {
@@ -2092,12 +1752,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Secret.$Shape): mesos.v1.Secret & mesos.v1.Secret.$Shape;
             static create(properties?: mesos.v1.Secret.$Properties): mesos.v1.Secret;
             static encode(message: mesos.v1.Secret.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Secret.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Secret & mesos.v1.Secret.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Secret & mesos.v1.Secret.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Secret;
-            static toObject(message: mesos.v1.Secret, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Secret {
@@ -2126,12 +1781,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Secret.Reference.$Shape): mesos.v1.Secret.Reference & mesos.v1.Secret.Reference.$Shape;
                 static create(properties?: mesos.v1.Secret.Reference.$Properties): mesos.v1.Secret.Reference;
                 static encode(message: mesos.v1.Secret.Reference.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Secret.Reference.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Secret.Reference & mesos.v1.Secret.Reference.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Secret.Reference & mesos.v1.Secret.Reference.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Secret.Reference;
-                static toObject(message: mesos.v1.Secret.Reference, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Reference {
@@ -2153,12 +1803,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Secret.Value.$Shape): mesos.v1.Secret.Value & mesos.v1.Secret.Value.$Shape;
                 static create(properties?: mesos.v1.Secret.Value.$Properties): mesos.v1.Secret.Value;
                 static encode(message: mesos.v1.Secret.Value.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Secret.Value.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Secret.Value & mesos.v1.Secret.Value.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Secret.Value & mesos.v1.Secret.Value.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Secret.Value;
-                static toObject(message: mesos.v1.Secret.Value, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Value {
@@ -2188,12 +1833,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ContainerInfo.$Shape): mesos.v1.ContainerInfo & mesos.v1.ContainerInfo.$Shape;
             static create(properties?: mesos.v1.ContainerInfo.$Properties): mesos.v1.ContainerInfo;
             static encode(message: mesos.v1.ContainerInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ContainerInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerInfo & mesos.v1.ContainerInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerInfo & mesos.v1.ContainerInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ContainerInfo;
-            static toObject(message: mesos.v1.ContainerInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ContainerInfo {
@@ -2232,12 +1872,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.ContainerInfo.DockerInfo.$Shape): mesos.v1.ContainerInfo.DockerInfo & mesos.v1.ContainerInfo.DockerInfo.$Shape;
                 static create(properties?: mesos.v1.ContainerInfo.DockerInfo.$Properties): mesos.v1.ContainerInfo.DockerInfo;
                 static encode(message: mesos.v1.ContainerInfo.DockerInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.ContainerInfo.DockerInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerInfo.DockerInfo & mesos.v1.ContainerInfo.DockerInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerInfo.DockerInfo & mesos.v1.ContainerInfo.DockerInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.ContainerInfo.DockerInfo;
-                static toObject(message: mesos.v1.ContainerInfo.DockerInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace DockerInfo {
@@ -2272,12 +1907,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Shape): mesos.v1.ContainerInfo.DockerInfo.PortMapping & mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Shape;
                     static create(properties?: mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Properties): mesos.v1.ContainerInfo.DockerInfo.PortMapping;
                     static encode(message: mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerInfo.DockerInfo.PortMapping & mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerInfo.DockerInfo.PortMapping & mesos.v1.ContainerInfo.DockerInfo.PortMapping.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.ContainerInfo.DockerInfo.PortMapping;
-                    static toObject(message: mesos.v1.ContainerInfo.DockerInfo.PortMapping, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace PortMapping {
@@ -2301,12 +1931,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.ContainerInfo.MesosInfo.$Shape): mesos.v1.ContainerInfo.MesosInfo & mesos.v1.ContainerInfo.MesosInfo.$Shape;
                 static create(properties?: mesos.v1.ContainerInfo.MesosInfo.$Properties): mesos.v1.ContainerInfo.MesosInfo;
                 static encode(message: mesos.v1.ContainerInfo.MesosInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.ContainerInfo.MesosInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerInfo.MesosInfo & mesos.v1.ContainerInfo.MesosInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerInfo.MesosInfo & mesos.v1.ContainerInfo.MesosInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.ContainerInfo.MesosInfo;
-                static toObject(message: mesos.v1.ContainerInfo.MesosInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace MesosInfo {
@@ -2331,12 +1956,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Image.$Shape): mesos.v1.Image & mesos.v1.Image.$Shape;
             static create(properties?: mesos.v1.Image.$Properties): mesos.v1.Image;
             static encode(message: mesos.v1.Image.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Image.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Image & mesos.v1.Image.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Image & mesos.v1.Image.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Image;
-            static toObject(message: mesos.v1.Image, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Image {
@@ -2366,12 +1986,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Image.Appc.$Shape): mesos.v1.Image.Appc & mesos.v1.Image.Appc.$Shape;
                 static create(properties?: mesos.v1.Image.Appc.$Properties): mesos.v1.Image.Appc;
                 static encode(message: mesos.v1.Image.Appc.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Image.Appc.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Image.Appc & mesos.v1.Image.Appc.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Image.Appc & mesos.v1.Image.Appc.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Image.Appc;
-                static toObject(message: mesos.v1.Image.Appc, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Appc {
@@ -2396,12 +2011,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Image.Docker.$Shape): mesos.v1.Image.Docker & mesos.v1.Image.Docker.$Shape;
                 static create(properties?: mesos.v1.Image.Docker.$Properties): mesos.v1.Image.Docker;
                 static encode(message: mesos.v1.Image.Docker.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Image.Docker.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Image.Docker & mesos.v1.Image.Docker.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Image.Docker & mesos.v1.Image.Docker.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Image.Docker;
-                static toObject(message: mesos.v1.Image.Docker, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Docker {
@@ -2429,12 +2039,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Volume.$Shape): mesos.v1.Volume & mesos.v1.Volume.$Shape;
             static create(properties?: mesos.v1.Volume.$Properties): mesos.v1.Volume;
             static encode(message: mesos.v1.Volume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Volume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume & mesos.v1.Volume.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume & mesos.v1.Volume.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Volume;
-            static toObject(message: mesos.v1.Volume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Volume {
@@ -2468,12 +2073,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.Volume.Source.$Shape): mesos.v1.Volume.Source & mesos.v1.Volume.Source.$Shape;
                 static create(properties?: mesos.v1.Volume.Source.$Properties): mesos.v1.Volume.Source;
                 static encode(message: mesos.v1.Volume.Source.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.Volume.Source.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume.Source & mesos.v1.Volume.Source.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume.Source & mesos.v1.Volume.Source.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.Volume.Source;
-                static toObject(message: mesos.v1.Volume.Source, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Source {
@@ -2509,12 +2109,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Volume.Source.DockerVolume.$Shape): mesos.v1.Volume.Source.DockerVolume & mesos.v1.Volume.Source.DockerVolume.$Shape;
                     static create(properties?: mesos.v1.Volume.Source.DockerVolume.$Properties): mesos.v1.Volume.Source.DockerVolume;
                     static encode(message: mesos.v1.Volume.Source.DockerVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Volume.Source.DockerVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume.Source.DockerVolume & mesos.v1.Volume.Source.DockerVolume.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume.Source.DockerVolume & mesos.v1.Volume.Source.DockerVolume.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Volume.Source.DockerVolume;
-                    static toObject(message: mesos.v1.Volume.Source.DockerVolume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace DockerVolume {
@@ -2538,12 +2133,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Volume.Source.SandboxPath.$Shape): mesos.v1.Volume.Source.SandboxPath & mesos.v1.Volume.Source.SandboxPath.$Shape;
                     static create(properties?: mesos.v1.Volume.Source.SandboxPath.$Properties): mesos.v1.Volume.Source.SandboxPath;
                     static encode(message: mesos.v1.Volume.Source.SandboxPath.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Volume.Source.SandboxPath.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume.Source.SandboxPath & mesos.v1.Volume.Source.SandboxPath.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume.Source.SandboxPath & mesos.v1.Volume.Source.SandboxPath.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Volume.Source.SandboxPath;
-                    static toObject(message: mesos.v1.Volume.Source.SandboxPath, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace SandboxPath {
@@ -2572,12 +2162,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Volume.Source.HostPath.$Shape): mesos.v1.Volume.Source.HostPath & mesos.v1.Volume.Source.HostPath.$Shape;
                     static create(properties?: mesos.v1.Volume.Source.HostPath.$Properties): mesos.v1.Volume.Source.HostPath;
                     static encode(message: mesos.v1.Volume.Source.HostPath.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Volume.Source.HostPath.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume.Source.HostPath & mesos.v1.Volume.Source.HostPath.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume.Source.HostPath & mesos.v1.Volume.Source.HostPath.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Volume.Source.HostPath;
-                    static toObject(message: mesos.v1.Volume.Source.HostPath, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace HostPath {
@@ -2598,12 +2183,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.Volume.Source.CSIVolume.$Shape): mesos.v1.Volume.Source.CSIVolume & mesos.v1.Volume.Source.CSIVolume.$Shape;
                     static create(properties?: mesos.v1.Volume.Source.CSIVolume.$Properties): mesos.v1.Volume.Source.CSIVolume;
                     static encode(message: mesos.v1.Volume.Source.CSIVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.Volume.Source.CSIVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Volume.Source.CSIVolume & mesos.v1.Volume.Source.CSIVolume.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Volume.Source.CSIVolume & mesos.v1.Volume.Source.CSIVolume.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.Volume.Source.CSIVolume;
-                    static toObject(message: mesos.v1.Volume.Source.CSIVolume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace CSIVolume {
@@ -2625,12 +2205,7 @@ export namespace mesos {
             static create(properties: mesos.v1.MountPropagation.$Shape): mesos.v1.MountPropagation & mesos.v1.MountPropagation.$Shape;
             static create(properties?: mesos.v1.MountPropagation.$Properties): mesos.v1.MountPropagation;
             static encode(message: mesos.v1.MountPropagation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.MountPropagation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.MountPropagation & mesos.v1.MountPropagation.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.MountPropagation & mesos.v1.MountPropagation.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.MountPropagation;
-            static toObject(message: mesos.v1.MountPropagation, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace MountPropagation {
@@ -2661,12 +2236,7 @@ export namespace mesos {
             static create(properties: mesos.v1.NetworkInfo.$Shape): mesos.v1.NetworkInfo & mesos.v1.NetworkInfo.$Shape;
             static create(properties?: mesos.v1.NetworkInfo.$Properties): mesos.v1.NetworkInfo;
             static encode(message: mesos.v1.NetworkInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.NetworkInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.NetworkInfo & mesos.v1.NetworkInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.NetworkInfo & mesos.v1.NetworkInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.NetworkInfo;
-            static toObject(message: mesos.v1.NetworkInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace NetworkInfo {
@@ -2696,12 +2266,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.NetworkInfo.IPAddress.$Shape): mesos.v1.NetworkInfo.IPAddress & mesos.v1.NetworkInfo.IPAddress.$Shape;
                 static create(properties?: mesos.v1.NetworkInfo.IPAddress.$Properties): mesos.v1.NetworkInfo.IPAddress;
                 static encode(message: mesos.v1.NetworkInfo.IPAddress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.NetworkInfo.IPAddress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.NetworkInfo.IPAddress & mesos.v1.NetworkInfo.IPAddress.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.NetworkInfo.IPAddress & mesos.v1.NetworkInfo.IPAddress.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.NetworkInfo.IPAddress;
-                static toObject(message: mesos.v1.NetworkInfo.IPAddress, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace IPAddress {
@@ -2725,12 +2290,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.NetworkInfo.PortMapping.$Shape): mesos.v1.NetworkInfo.PortMapping & mesos.v1.NetworkInfo.PortMapping.$Shape;
                 static create(properties?: mesos.v1.NetworkInfo.PortMapping.$Properties): mesos.v1.NetworkInfo.PortMapping;
                 static encode(message: mesos.v1.NetworkInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.NetworkInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.NetworkInfo.PortMapping & mesos.v1.NetworkInfo.PortMapping.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.NetworkInfo.PortMapping & mesos.v1.NetworkInfo.PortMapping.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.NetworkInfo.PortMapping;
-                static toObject(message: mesos.v1.NetworkInfo.PortMapping, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace PortMapping {
@@ -2757,12 +2317,7 @@ export namespace mesos {
             static create(properties: mesos.v1.ContainerStatus.$Shape): mesos.v1.ContainerStatus & mesos.v1.ContainerStatus.$Shape;
             static create(properties?: mesos.v1.ContainerStatus.$Properties): mesos.v1.ContainerStatus;
             static encode(message: mesos.v1.ContainerStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.ContainerStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.ContainerStatus & mesos.v1.ContainerStatus.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.ContainerStatus & mesos.v1.ContainerStatus.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.ContainerStatus;
-            static toObject(message: mesos.v1.ContainerStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ContainerStatus {
@@ -2785,12 +2340,7 @@ export namespace mesos {
             static create(properties: mesos.v1.CgroupInfo.$Shape): mesos.v1.CgroupInfo & mesos.v1.CgroupInfo.$Shape;
             static create(properties?: mesos.v1.CgroupInfo.$Properties): mesos.v1.CgroupInfo;
             static encode(message: mesos.v1.CgroupInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.CgroupInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CgroupInfo & mesos.v1.CgroupInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CgroupInfo & mesos.v1.CgroupInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.CgroupInfo;
-            static toObject(message: mesos.v1.CgroupInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CgroupInfo {
@@ -2817,12 +2367,7 @@ export namespace mesos {
             static create(properties: mesos.v1.LinuxInfo.$Shape): mesos.v1.LinuxInfo & mesos.v1.LinuxInfo.$Shape;
             static create(properties?: mesos.v1.LinuxInfo.$Properties): mesos.v1.LinuxInfo;
             static encode(message: mesos.v1.LinuxInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.LinuxInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.LinuxInfo & mesos.v1.LinuxInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.LinuxInfo & mesos.v1.LinuxInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.LinuxInfo;
-            static toObject(message: mesos.v1.LinuxInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace LinuxInfo {
@@ -2855,12 +2400,7 @@ export namespace mesos {
             static create(properties: mesos.v1.CapabilityInfo.$Shape): mesos.v1.CapabilityInfo & mesos.v1.CapabilityInfo.$Shape;
             static create(properties?: mesos.v1.CapabilityInfo.$Properties): mesos.v1.CapabilityInfo;
             static encode(message: mesos.v1.CapabilityInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.CapabilityInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CapabilityInfo & mesos.v1.CapabilityInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CapabilityInfo & mesos.v1.CapabilityInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.CapabilityInfo;
-            static toObject(message: mesos.v1.CapabilityInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CapabilityInfo {
@@ -2879,12 +2419,7 @@ export namespace mesos {
             static create(properties: mesos.v1.SeccompInfo.$Shape): mesos.v1.SeccompInfo & mesos.v1.SeccompInfo.$Shape;
             static create(properties?: mesos.v1.SeccompInfo.$Properties): mesos.v1.SeccompInfo;
             static encode(message: mesos.v1.SeccompInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.SeccompInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.SeccompInfo & mesos.v1.SeccompInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.SeccompInfo & mesos.v1.SeccompInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.SeccompInfo;
-            static toObject(message: mesos.v1.SeccompInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SeccompInfo {
@@ -2903,12 +2438,7 @@ export namespace mesos {
             static create(properties: mesos.v1.RLimitInfo.$Shape): mesos.v1.RLimitInfo & mesos.v1.RLimitInfo.$Shape;
             static create(properties?: mesos.v1.RLimitInfo.$Properties): mesos.v1.RLimitInfo;
             static encode(message: mesos.v1.RLimitInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.RLimitInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.RLimitInfo & mesos.v1.RLimitInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.RLimitInfo & mesos.v1.RLimitInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.RLimitInfo;
-            static toObject(message: mesos.v1.RLimitInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace RLimitInfo {
@@ -2927,12 +2457,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TTYInfo.$Shape): mesos.v1.TTYInfo & mesos.v1.TTYInfo.$Shape;
             static create(properties?: mesos.v1.TTYInfo.$Properties): mesos.v1.TTYInfo;
             static encode(message: mesos.v1.TTYInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TTYInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TTYInfo & mesos.v1.TTYInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TTYInfo & mesos.v1.TTYInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TTYInfo;
-            static toObject(message: mesos.v1.TTYInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TTYInfo {
@@ -2952,12 +2477,7 @@ export namespace mesos {
             static create(properties: mesos.v1.KillPolicy.$Shape): mesos.v1.KillPolicy & mesos.v1.KillPolicy.$Shape;
             static create(properties?: mesos.v1.KillPolicy.$Properties): mesos.v1.KillPolicy;
             static encode(message: mesos.v1.KillPolicy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.KillPolicy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.KillPolicy & mesos.v1.KillPolicy.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.KillPolicy & mesos.v1.KillPolicy.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.KillPolicy;
-            static toObject(message: mesos.v1.KillPolicy, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace KillPolicy {
@@ -2986,12 +2506,7 @@ export namespace mesos {
             static create(properties: mesos.v1.HealthCheck.$Shape): mesos.v1.HealthCheck & mesos.v1.HealthCheck.$Shape;
             static create(properties?: mesos.v1.HealthCheck.$Properties): mesos.v1.HealthCheck;
             static encode(message: mesos.v1.HealthCheck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.HealthCheck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.HealthCheck & mesos.v1.HealthCheck.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.HealthCheck & mesos.v1.HealthCheck.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.HealthCheck;
-            static toObject(message: mesos.v1.HealthCheck, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace HealthCheck {
@@ -3030,12 +2545,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.HealthCheck.HTTPCheckInfo.$Shape): mesos.v1.HealthCheck.HTTPCheckInfo & mesos.v1.HealthCheck.HTTPCheckInfo.$Shape;
                 static create(properties?: mesos.v1.HealthCheck.HTTPCheckInfo.$Properties): mesos.v1.HealthCheck.HTTPCheckInfo;
                 static encode(message: mesos.v1.HealthCheck.HTTPCheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.HealthCheck.HTTPCheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.HealthCheck.HTTPCheckInfo & mesos.v1.HealthCheck.HTTPCheckInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.HealthCheck.HTTPCheckInfo & mesos.v1.HealthCheck.HTTPCheckInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.HealthCheck.HTTPCheckInfo;
-                static toObject(message: mesos.v1.HealthCheck.HTTPCheckInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace HTTPCheckInfo {
@@ -3061,12 +2571,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.HealthCheck.TCPCheckInfo.$Shape): mesos.v1.HealthCheck.TCPCheckInfo & mesos.v1.HealthCheck.TCPCheckInfo.$Shape;
                 static create(properties?: mesos.v1.HealthCheck.TCPCheckInfo.$Properties): mesos.v1.HealthCheck.TCPCheckInfo;
                 static encode(message: mesos.v1.HealthCheck.TCPCheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.HealthCheck.TCPCheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.HealthCheck.TCPCheckInfo & mesos.v1.HealthCheck.TCPCheckInfo.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.HealthCheck.TCPCheckInfo & mesos.v1.HealthCheck.TCPCheckInfo.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.HealthCheck.TCPCheckInfo;
-                static toObject(message: mesos.v1.HealthCheck.TCPCheckInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace TCPCheckInfo {
@@ -3095,12 +2600,7 @@ export namespace mesos {
             static create(properties: mesos.v1.CheckInfo.$Shape): mesos.v1.CheckInfo & mesos.v1.CheckInfo.$Shape;
             static create(properties?: mesos.v1.CheckInfo.$Properties): mesos.v1.CheckInfo;
             static encode(message: mesos.v1.CheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.CheckInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckInfo & mesos.v1.CheckInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckInfo & mesos.v1.CheckInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.CheckInfo;
-            static toObject(message: mesos.v1.CheckInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CheckInfo {
@@ -3133,12 +2633,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckInfo.Command.$Shape): mesos.v1.CheckInfo.Command & mesos.v1.CheckInfo.Command.$Shape;
                 static create(properties?: mesos.v1.CheckInfo.Command.$Properties): mesos.v1.CheckInfo.Command;
                 static encode(message: mesos.v1.CheckInfo.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckInfo.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckInfo.Command & mesos.v1.CheckInfo.Command.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckInfo.Command & mesos.v1.CheckInfo.Command.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckInfo.Command;
-                static toObject(message: mesos.v1.CheckInfo.Command, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Command {
@@ -3160,12 +2655,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckInfo.Http.$Shape): mesos.v1.CheckInfo.Http & mesos.v1.CheckInfo.Http.$Shape;
                 static create(properties?: mesos.v1.CheckInfo.Http.$Properties): mesos.v1.CheckInfo.Http;
                 static encode(message: mesos.v1.CheckInfo.Http.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckInfo.Http.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckInfo.Http & mesos.v1.CheckInfo.Http.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckInfo.Http & mesos.v1.CheckInfo.Http.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckInfo.Http;
-                static toObject(message: mesos.v1.CheckInfo.Http, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Http {
@@ -3187,12 +2677,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckInfo.Tcp.$Shape): mesos.v1.CheckInfo.Tcp & mesos.v1.CheckInfo.Tcp.$Shape;
                 static create(properties?: mesos.v1.CheckInfo.Tcp.$Properties): mesos.v1.CheckInfo.Tcp;
                 static encode(message: mesos.v1.CheckInfo.Tcp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckInfo.Tcp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckInfo.Tcp & mesos.v1.CheckInfo.Tcp.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckInfo.Tcp & mesos.v1.CheckInfo.Tcp.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckInfo.Tcp;
-                static toObject(message: mesos.v1.CheckInfo.Tcp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Tcp {
@@ -3217,12 +2702,7 @@ export namespace mesos {
             static create(properties: mesos.v1.CheckStatusInfo.$Shape): mesos.v1.CheckStatusInfo & mesos.v1.CheckStatusInfo.$Shape;
             static create(properties?: mesos.v1.CheckStatusInfo.$Properties): mesos.v1.CheckStatusInfo;
             static encode(message: mesos.v1.CheckStatusInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.CheckStatusInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckStatusInfo & mesos.v1.CheckStatusInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckStatusInfo & mesos.v1.CheckStatusInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.CheckStatusInfo;
-            static toObject(message: mesos.v1.CheckStatusInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CheckStatusInfo {
@@ -3245,12 +2725,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckStatusInfo.Command.$Shape): mesos.v1.CheckStatusInfo.Command & mesos.v1.CheckStatusInfo.Command.$Shape;
                 static create(properties?: mesos.v1.CheckStatusInfo.Command.$Properties): mesos.v1.CheckStatusInfo.Command;
                 static encode(message: mesos.v1.CheckStatusInfo.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckStatusInfo.Command.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckStatusInfo.Command & mesos.v1.CheckStatusInfo.Command.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckStatusInfo.Command & mesos.v1.CheckStatusInfo.Command.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckStatusInfo.Command;
-                static toObject(message: mesos.v1.CheckStatusInfo.Command, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Command {
@@ -3271,12 +2746,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckStatusInfo.Http.$Shape): mesos.v1.CheckStatusInfo.Http & mesos.v1.CheckStatusInfo.Http.$Shape;
                 static create(properties?: mesos.v1.CheckStatusInfo.Http.$Properties): mesos.v1.CheckStatusInfo.Http;
                 static encode(message: mesos.v1.CheckStatusInfo.Http.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckStatusInfo.Http.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckStatusInfo.Http & mesos.v1.CheckStatusInfo.Http.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckStatusInfo.Http & mesos.v1.CheckStatusInfo.Http.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckStatusInfo.Http;
-                static toObject(message: mesos.v1.CheckStatusInfo.Http, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Http {
@@ -3297,12 +2767,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.CheckStatusInfo.Tcp.$Shape): mesos.v1.CheckStatusInfo.Tcp & mesos.v1.CheckStatusInfo.Tcp.$Shape;
                 static create(properties?: mesos.v1.CheckStatusInfo.Tcp.$Properties): mesos.v1.CheckStatusInfo.Tcp;
                 static encode(message: mesos.v1.CheckStatusInfo.Tcp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.CheckStatusInfo.Tcp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.CheckStatusInfo.Tcp & mesos.v1.CheckStatusInfo.Tcp.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.CheckStatusInfo.Tcp & mesos.v1.CheckStatusInfo.Tcp.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.CheckStatusInfo.Tcp;
-                static toObject(message: mesos.v1.CheckStatusInfo.Tcp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Tcp {
@@ -3330,12 +2795,7 @@ export namespace mesos {
             static create(properties: mesos.v1.DiscoveryInfo.$Shape): mesos.v1.DiscoveryInfo & mesos.v1.DiscoveryInfo.$Shape;
             static create(properties?: mesos.v1.DiscoveryInfo.$Properties): mesos.v1.DiscoveryInfo;
             static encode(message: mesos.v1.DiscoveryInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.DiscoveryInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.DiscoveryInfo & mesos.v1.DiscoveryInfo.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.DiscoveryInfo & mesos.v1.DiscoveryInfo.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.DiscoveryInfo;
-            static toObject(message: mesos.v1.DiscoveryInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace DiscoveryInfo {
@@ -3368,12 +2828,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Ports.$Shape): mesos.v1.Ports & mesos.v1.Ports.$Shape;
             static create(properties?: mesos.v1.Ports.$Properties): mesos.v1.Ports;
             static encode(message: mesos.v1.Ports.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Ports.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Ports & mesos.v1.Ports.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Ports & mesos.v1.Ports.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Ports;
-            static toObject(message: mesos.v1.Ports, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Ports {
@@ -3398,12 +2853,7 @@ export namespace mesos {
             static create(properties: mesos.v1.Port.$Shape): mesos.v1.Port & mesos.v1.Port.$Shape;
             static create(properties?: mesos.v1.Port.$Properties): mesos.v1.Port;
             static encode(message: mesos.v1.Port.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.Port.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.Port & mesos.v1.Port.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.Port & mesos.v1.Port.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.Port;
-            static toObject(message: mesos.v1.Port, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Port {
@@ -3460,12 +2910,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TaskStatus.$Shape): mesos.v1.TaskStatus & mesos.v1.TaskStatus.$Shape;
             static create(properties?: mesos.v1.TaskStatus.$Properties): mesos.v1.TaskStatus;
             static encode(message: mesos.v1.TaskStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TaskStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TaskStatus & mesos.v1.TaskStatus.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TaskStatus & mesos.v1.TaskStatus.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TaskStatus;
-            static toObject(message: mesos.v1.TaskStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TaskStatus {
@@ -3545,12 +2990,7 @@ export namespace mesos {
             static create(properties: mesos.v1.TaskResourceLimitation.$Shape): mesos.v1.TaskResourceLimitation & mesos.v1.TaskResourceLimitation.$Shape;
             static create(properties?: mesos.v1.TaskResourceLimitation.$Properties): mesos.v1.TaskResourceLimitation;
             static encode(message: mesos.v1.TaskResourceLimitation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.TaskResourceLimitation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.TaskResourceLimitation & mesos.v1.TaskResourceLimitation.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.TaskResourceLimitation & mesos.v1.TaskResourceLimitation.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.TaskResourceLimitation;
-            static toObject(message: mesos.v1.TaskResourceLimitation, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TaskResourceLimitation {
@@ -3590,12 +3030,7 @@ export namespace mesos {
             static create(properties: mesos.v1.OperationStatus.$Shape): mesos.v1.OperationStatus & mesos.v1.OperationStatus.$Shape;
             static create(properties?: mesos.v1.OperationStatus.$Properties): mesos.v1.OperationStatus;
             static encode(message: mesos.v1.OperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: mesos.v1.OperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.OperationStatus & mesos.v1.OperationStatus.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.OperationStatus & mesos.v1.OperationStatus.$Shape;
-            static fromObject(object: { [k: string]: any }): mesos.v1.OperationStatus;
-            static toObject(message: mesos.v1.OperationStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace OperationStatus {
@@ -3624,12 +3059,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.scheduler.OfferConstraints.$Shape): mesos.v1.scheduler.OfferConstraints & mesos.v1.scheduler.OfferConstraints.$Shape;
                 static create(properties?: mesos.v1.scheduler.OfferConstraints.$Properties): mesos.v1.scheduler.OfferConstraints;
                 static encode(message: mesos.v1.scheduler.OfferConstraints.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.scheduler.OfferConstraints.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.OfferConstraints & mesos.v1.scheduler.OfferConstraints.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.OfferConstraints & mesos.v1.scheduler.OfferConstraints.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.OfferConstraints;
-                static toObject(message: mesos.v1.scheduler.OfferConstraints, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace OfferConstraints {
@@ -3652,12 +3082,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Shape): mesos.v1.scheduler.OfferConstraints.RoleConstraints & mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Shape;
                     static create(properties?: mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Properties): mesos.v1.scheduler.OfferConstraints.RoleConstraints;
                     static encode(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.OfferConstraints.RoleConstraints & mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.OfferConstraints.RoleConstraints & mesos.v1.scheduler.OfferConstraints.RoleConstraints.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.OfferConstraints.RoleConstraints;
-                    static toObject(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace RoleConstraints {
@@ -3680,12 +3105,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Shape): mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group & mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Shape;
                         static create(properties?: mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Properties): mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group;
                         static encode(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group & mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group & mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group;
-                        static toObject(message: mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace Group {
@@ -3712,12 +3132,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.scheduler.AttributeConstraint.$Shape): mesos.v1.scheduler.AttributeConstraint & mesos.v1.scheduler.AttributeConstraint.$Shape;
                 static create(properties?: mesos.v1.scheduler.AttributeConstraint.$Properties): mesos.v1.scheduler.AttributeConstraint;
                 static encode(message: mesos.v1.scheduler.AttributeConstraint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint & mesos.v1.scheduler.AttributeConstraint.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint & mesos.v1.scheduler.AttributeConstraint.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint;
-                static toObject(message: mesos.v1.scheduler.AttributeConstraint, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace AttributeConstraint {
@@ -3744,12 +3159,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.AttributeConstraint.Selector.$Shape): mesos.v1.scheduler.AttributeConstraint.Selector & mesos.v1.scheduler.AttributeConstraint.Selector.$Shape;
                     static create(properties?: mesos.v1.scheduler.AttributeConstraint.Selector.$Properties): mesos.v1.scheduler.AttributeConstraint.Selector;
                     static encode(message: mesos.v1.scheduler.AttributeConstraint.Selector.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Selector.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Selector & mesos.v1.scheduler.AttributeConstraint.Selector.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Selector & mesos.v1.scheduler.AttributeConstraint.Selector.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Selector;
-                    static toObject(message: mesos.v1.scheduler.AttributeConstraint.Selector, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Selector {
@@ -3791,12 +3201,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate & mesos.v1.scheduler.AttributeConstraint.Predicate.$Shape;
                     static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate;
                     static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate & mesos.v1.scheduler.AttributeConstraint.Predicate.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate & mesos.v1.scheduler.AttributeConstraint.Predicate.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate;
-                    static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Predicate {
@@ -3831,12 +3236,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.Exists & mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.Exists;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.Exists & mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.Exists & mesos.v1.scheduler.AttributeConstraint.Predicate.Exists.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.Exists;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.Exists, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace Exists {
@@ -3855,12 +3255,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists & mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists & mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists & mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace NotExists {
@@ -3880,12 +3275,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace TextEquals {
@@ -3906,12 +3296,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace TextNotEquals {
@@ -3932,12 +3317,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace TextMatches {
@@ -3958,12 +3338,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Shape): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Shape;
                         static create(properties?: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Properties): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches;
                         static encode(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches & mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches;
-                        static toObject(message: mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace TextNotMatches {
@@ -3996,12 +3371,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.scheduler.Event.$Shape): mesos.v1.scheduler.Event & mesos.v1.scheduler.Event.$Shape;
                 static create(properties?: mesos.v1.scheduler.Event.$Properties): mesos.v1.scheduler.Event;
                 static encode(message: mesos.v1.scheduler.Event.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.scheduler.Event.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event & mesos.v1.scheduler.Event.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event & mesos.v1.scheduler.Event.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event;
-                static toObject(message: mesos.v1.scheduler.Event, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Event {
@@ -4048,12 +3418,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Subscribed.$Shape): mesos.v1.scheduler.Event.Subscribed & mesos.v1.scheduler.Event.Subscribed.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Subscribed.$Properties): mesos.v1.scheduler.Event.Subscribed;
                     static encode(message: mesos.v1.scheduler.Event.Subscribed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Subscribed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Subscribed & mesos.v1.scheduler.Event.Subscribed.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Subscribed & mesos.v1.scheduler.Event.Subscribed.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Subscribed;
-                    static toObject(message: mesos.v1.scheduler.Event.Subscribed, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Subscribed {
@@ -4076,12 +3441,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Offers.$Shape): mesos.v1.scheduler.Event.Offers & mesos.v1.scheduler.Event.Offers.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Offers.$Properties): mesos.v1.scheduler.Event.Offers;
                     static encode(message: mesos.v1.scheduler.Event.Offers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Offers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Offers & mesos.v1.scheduler.Event.Offers.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Offers & mesos.v1.scheduler.Event.Offers.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Offers;
-                    static toObject(message: mesos.v1.scheduler.Event.Offers, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Offers {
@@ -4102,12 +3462,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.InverseOffers.$Shape): mesos.v1.scheduler.Event.InverseOffers & mesos.v1.scheduler.Event.InverseOffers.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.InverseOffers.$Properties): mesos.v1.scheduler.Event.InverseOffers;
                     static encode(message: mesos.v1.scheduler.Event.InverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.InverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.InverseOffers & mesos.v1.scheduler.Event.InverseOffers.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.InverseOffers & mesos.v1.scheduler.Event.InverseOffers.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.InverseOffers;
-                    static toObject(message: mesos.v1.scheduler.Event.InverseOffers, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace InverseOffers {
@@ -4128,12 +3483,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Rescind.$Shape): mesos.v1.scheduler.Event.Rescind & mesos.v1.scheduler.Event.Rescind.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Rescind.$Properties): mesos.v1.scheduler.Event.Rescind;
                     static encode(message: mesos.v1.scheduler.Event.Rescind.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Rescind.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Rescind & mesos.v1.scheduler.Event.Rescind.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Rescind & mesos.v1.scheduler.Event.Rescind.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Rescind;
-                    static toObject(message: mesos.v1.scheduler.Event.Rescind, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Rescind {
@@ -4154,12 +3504,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.RescindInverseOffer.$Shape): mesos.v1.scheduler.Event.RescindInverseOffer & mesos.v1.scheduler.Event.RescindInverseOffer.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.RescindInverseOffer.$Properties): mesos.v1.scheduler.Event.RescindInverseOffer;
                     static encode(message: mesos.v1.scheduler.Event.RescindInverseOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.RescindInverseOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.RescindInverseOffer & mesos.v1.scheduler.Event.RescindInverseOffer.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.RescindInverseOffer & mesos.v1.scheduler.Event.RescindInverseOffer.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.RescindInverseOffer;
-                    static toObject(message: mesos.v1.scheduler.Event.RescindInverseOffer, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace RescindInverseOffer {
@@ -4180,12 +3525,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Update.$Shape): mesos.v1.scheduler.Event.Update & mesos.v1.scheduler.Event.Update.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Update.$Properties): mesos.v1.scheduler.Event.Update;
                     static encode(message: mesos.v1.scheduler.Event.Update.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Update.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Update & mesos.v1.scheduler.Event.Update.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Update & mesos.v1.scheduler.Event.Update.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Update;
-                    static toObject(message: mesos.v1.scheduler.Event.Update, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Update {
@@ -4206,12 +3546,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.UpdateOperationStatus.$Shape): mesos.v1.scheduler.Event.UpdateOperationStatus & mesos.v1.scheduler.Event.UpdateOperationStatus.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.UpdateOperationStatus.$Properties): mesos.v1.scheduler.Event.UpdateOperationStatus;
                     static encode(message: mesos.v1.scheduler.Event.UpdateOperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.UpdateOperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.UpdateOperationStatus & mesos.v1.scheduler.Event.UpdateOperationStatus.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.UpdateOperationStatus & mesos.v1.scheduler.Event.UpdateOperationStatus.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.UpdateOperationStatus;
-                    static toObject(message: mesos.v1.scheduler.Event.UpdateOperationStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace UpdateOperationStatus {
@@ -4234,12 +3569,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Message.$Shape): mesos.v1.scheduler.Event.Message & mesos.v1.scheduler.Event.Message.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Message.$Properties): mesos.v1.scheduler.Event.Message;
                     static encode(message: mesos.v1.scheduler.Event.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Message & mesos.v1.scheduler.Event.Message.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Message & mesos.v1.scheduler.Event.Message.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Message;
-                    static toObject(message: mesos.v1.scheduler.Event.Message, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Message {
@@ -4264,12 +3594,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Failure.$Shape): mesos.v1.scheduler.Event.Failure & mesos.v1.scheduler.Event.Failure.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Failure.$Properties): mesos.v1.scheduler.Event.Failure;
                     static encode(message: mesos.v1.scheduler.Event.Failure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Failure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Failure & mesos.v1.scheduler.Event.Failure.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Failure & mesos.v1.scheduler.Event.Failure.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Failure;
-                    static toObject(message: mesos.v1.scheduler.Event.Failure, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Failure {
@@ -4292,12 +3617,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Event.Error.$Shape): mesos.v1.scheduler.Event.Error & mesos.v1.scheduler.Event.Error.$Shape;
                     static create(properties?: mesos.v1.scheduler.Event.Error.$Properties): mesos.v1.scheduler.Event.Error;
                     static encode(message: mesos.v1.scheduler.Event.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Event.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Event.Error & mesos.v1.scheduler.Event.Error.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Event.Error & mesos.v1.scheduler.Event.Error.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Event.Error;
-                    static toObject(message: mesos.v1.scheduler.Event.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Error {
@@ -4336,12 +3656,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.scheduler.Call.$Shape): mesos.v1.scheduler.Call & mesos.v1.scheduler.Call.$Shape;
                 static create(properties?: mesos.v1.scheduler.Call.$Properties): mesos.v1.scheduler.Call;
                 static encode(message: mesos.v1.scheduler.Call.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.scheduler.Call.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call & mesos.v1.scheduler.Call.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call & mesos.v1.scheduler.Call.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call;
-                static toObject(message: mesos.v1.scheduler.Call, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Call {
@@ -4421,12 +3736,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Subscribe.$Shape): mesos.v1.scheduler.Call.Subscribe & mesos.v1.scheduler.Call.Subscribe.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Subscribe.$Properties): mesos.v1.scheduler.Call.Subscribe;
                     static encode(message: mesos.v1.scheduler.Call.Subscribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Subscribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Subscribe & mesos.v1.scheduler.Call.Subscribe.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Subscribe & mesos.v1.scheduler.Call.Subscribe.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Subscribe;
-                    static toObject(message: mesos.v1.scheduler.Call.Subscribe, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Subscribe {
@@ -4456,12 +3766,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Accept.$Shape): mesos.v1.scheduler.Call.Accept & mesos.v1.scheduler.Call.Accept.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Accept.$Properties): mesos.v1.scheduler.Call.Accept;
                     static encode(message: mesos.v1.scheduler.Call.Accept.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Accept.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Accept & mesos.v1.scheduler.Call.Accept.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Accept & mesos.v1.scheduler.Call.Accept.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Accept;
-                    static toObject(message: mesos.v1.scheduler.Call.Accept, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Accept {
@@ -4485,12 +3790,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Decline.$Shape): mesos.v1.scheduler.Call.Decline & mesos.v1.scheduler.Call.Decline.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Decline.$Properties): mesos.v1.scheduler.Call.Decline;
                     static encode(message: mesos.v1.scheduler.Call.Decline.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Decline.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Decline & mesos.v1.scheduler.Call.Decline.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Decline & mesos.v1.scheduler.Call.Decline.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Decline;
-                    static toObject(message: mesos.v1.scheduler.Call.Decline, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Decline {
@@ -4513,12 +3813,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.AcceptInverseOffers.$Shape): mesos.v1.scheduler.Call.AcceptInverseOffers & mesos.v1.scheduler.Call.AcceptInverseOffers.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.AcceptInverseOffers.$Properties): mesos.v1.scheduler.Call.AcceptInverseOffers;
                     static encode(message: mesos.v1.scheduler.Call.AcceptInverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.AcceptInverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.AcceptInverseOffers & mesos.v1.scheduler.Call.AcceptInverseOffers.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.AcceptInverseOffers & mesos.v1.scheduler.Call.AcceptInverseOffers.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.AcceptInverseOffers;
-                    static toObject(message: mesos.v1.scheduler.Call.AcceptInverseOffers, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace AcceptInverseOffers {
@@ -4541,12 +3836,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.DeclineInverseOffers.$Shape): mesos.v1.scheduler.Call.DeclineInverseOffers & mesos.v1.scheduler.Call.DeclineInverseOffers.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.DeclineInverseOffers.$Properties): mesos.v1.scheduler.Call.DeclineInverseOffers;
                     static encode(message: mesos.v1.scheduler.Call.DeclineInverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.DeclineInverseOffers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.DeclineInverseOffers & mesos.v1.scheduler.Call.DeclineInverseOffers.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.DeclineInverseOffers & mesos.v1.scheduler.Call.DeclineInverseOffers.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.DeclineInverseOffers;
-                    static toObject(message: mesos.v1.scheduler.Call.DeclineInverseOffers, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace DeclineInverseOffers {
@@ -4568,12 +3858,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Revive.$Shape): mesos.v1.scheduler.Call.Revive & mesos.v1.scheduler.Call.Revive.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Revive.$Properties): mesos.v1.scheduler.Call.Revive;
                     static encode(message: mesos.v1.scheduler.Call.Revive.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Revive.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Revive & mesos.v1.scheduler.Call.Revive.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Revive & mesos.v1.scheduler.Call.Revive.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Revive;
-                    static toObject(message: mesos.v1.scheduler.Call.Revive, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Revive {
@@ -4596,12 +3881,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Kill.$Shape): mesos.v1.scheduler.Call.Kill & mesos.v1.scheduler.Call.Kill.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Kill.$Properties): mesos.v1.scheduler.Call.Kill;
                     static encode(message: mesos.v1.scheduler.Call.Kill.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Kill.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Kill & mesos.v1.scheduler.Call.Kill.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Kill & mesos.v1.scheduler.Call.Kill.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Kill;
-                    static toObject(message: mesos.v1.scheduler.Call.Kill, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Kill {
@@ -4625,12 +3905,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Shutdown.$Shape): mesos.v1.scheduler.Call.Shutdown & mesos.v1.scheduler.Call.Shutdown.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Shutdown.$Properties): mesos.v1.scheduler.Call.Shutdown;
                     static encode(message: mesos.v1.scheduler.Call.Shutdown.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Shutdown.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Shutdown & mesos.v1.scheduler.Call.Shutdown.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Shutdown & mesos.v1.scheduler.Call.Shutdown.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Shutdown;
-                    static toObject(message: mesos.v1.scheduler.Call.Shutdown, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Shutdown {
@@ -4654,12 +3929,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Acknowledge.$Shape): mesos.v1.scheduler.Call.Acknowledge & mesos.v1.scheduler.Call.Acknowledge.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Acknowledge.$Properties): mesos.v1.scheduler.Call.Acknowledge;
                     static encode(message: mesos.v1.scheduler.Call.Acknowledge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Acknowledge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Acknowledge & mesos.v1.scheduler.Call.Acknowledge.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Acknowledge & mesos.v1.scheduler.Call.Acknowledge.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Acknowledge;
-                    static toObject(message: mesos.v1.scheduler.Call.Acknowledge, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Acknowledge {
@@ -4685,12 +3955,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Shape): mesos.v1.scheduler.Call.AcknowledgeOperationStatus & mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Properties): mesos.v1.scheduler.Call.AcknowledgeOperationStatus;
                     static encode(message: mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.AcknowledgeOperationStatus & mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.AcknowledgeOperationStatus & mesos.v1.scheduler.Call.AcknowledgeOperationStatus.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.AcknowledgeOperationStatus;
-                    static toObject(message: mesos.v1.scheduler.Call.AcknowledgeOperationStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace AcknowledgeOperationStatus {
@@ -4714,12 +3979,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Reconcile.$Shape): mesos.v1.scheduler.Call.Reconcile & mesos.v1.scheduler.Call.Reconcile.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Reconcile.$Properties): mesos.v1.scheduler.Call.Reconcile;
                     static encode(message: mesos.v1.scheduler.Call.Reconcile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Reconcile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Reconcile & mesos.v1.scheduler.Call.Reconcile.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Reconcile & mesos.v1.scheduler.Call.Reconcile.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Reconcile;
-                    static toObject(message: mesos.v1.scheduler.Call.Reconcile, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Reconcile {
@@ -4740,12 +4000,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.Call.Reconcile.Task.$Shape): mesos.v1.scheduler.Call.Reconcile.Task & mesos.v1.scheduler.Call.Reconcile.Task.$Shape;
                         static create(properties?: mesos.v1.scheduler.Call.Reconcile.Task.$Properties): mesos.v1.scheduler.Call.Reconcile.Task;
                         static encode(message: mesos.v1.scheduler.Call.Reconcile.Task.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.Call.Reconcile.Task.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Reconcile.Task & mesos.v1.scheduler.Call.Reconcile.Task.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Reconcile.Task & mesos.v1.scheduler.Call.Reconcile.Task.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Reconcile.Task;
-                        static toObject(message: mesos.v1.scheduler.Call.Reconcile.Task, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace Task {
@@ -4768,12 +4023,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.ReconcileOperations.$Shape): mesos.v1.scheduler.Call.ReconcileOperations & mesos.v1.scheduler.Call.ReconcileOperations.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.ReconcileOperations.$Properties): mesos.v1.scheduler.Call.ReconcileOperations;
                     static encode(message: mesos.v1.scheduler.Call.ReconcileOperations.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.ReconcileOperations.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.ReconcileOperations & mesos.v1.scheduler.Call.ReconcileOperations.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.ReconcileOperations & mesos.v1.scheduler.Call.ReconcileOperations.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.ReconcileOperations;
-                    static toObject(message: mesos.v1.scheduler.Call.ReconcileOperations, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace ReconcileOperations {
@@ -4795,12 +4045,7 @@ export namespace mesos {
                         static create(properties: mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Shape): mesos.v1.scheduler.Call.ReconcileOperations.Operation & mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Shape;
                         static create(properties?: mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Properties): mesos.v1.scheduler.Call.ReconcileOperations.Operation;
                         static encode(message: mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                        static encodeDelimited(message: mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.ReconcileOperations.Operation & mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Shape;
-                        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.ReconcileOperations.Operation & mesos.v1.scheduler.Call.ReconcileOperations.Operation.$Shape;
-                        static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.ReconcileOperations.Operation;
-                        static toObject(message: mesos.v1.scheduler.Call.ReconcileOperations.Operation, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                        toJSON(): { [k: string]: any };
                     }
 
                     namespace Operation {
@@ -4826,12 +4071,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Message.$Shape): mesos.v1.scheduler.Call.Message & mesos.v1.scheduler.Call.Message.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Message.$Properties): mesos.v1.scheduler.Call.Message;
                     static encode(message: mesos.v1.scheduler.Call.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Message & mesos.v1.scheduler.Call.Message.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Message & mesos.v1.scheduler.Call.Message.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Message;
-                    static toObject(message: mesos.v1.scheduler.Call.Message, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Message {
@@ -4854,12 +4094,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Request.$Shape): mesos.v1.scheduler.Call.Request & mesos.v1.scheduler.Call.Request.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Request.$Properties): mesos.v1.scheduler.Call.Request;
                     static encode(message: mesos.v1.scheduler.Call.Request.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Request.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Request & mesos.v1.scheduler.Call.Request.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Request & mesos.v1.scheduler.Call.Request.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Request;
-                    static toObject(message: mesos.v1.scheduler.Call.Request, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Request {
@@ -4880,12 +4115,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.Suppress.$Shape): mesos.v1.scheduler.Call.Suppress & mesos.v1.scheduler.Call.Suppress.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.Suppress.$Properties): mesos.v1.scheduler.Call.Suppress;
                     static encode(message: mesos.v1.scheduler.Call.Suppress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.Suppress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.Suppress & mesos.v1.scheduler.Call.Suppress.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.Suppress & mesos.v1.scheduler.Call.Suppress.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.Suppress;
-                    static toObject(message: mesos.v1.scheduler.Call.Suppress, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Suppress {
@@ -4908,12 +4138,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.scheduler.Call.UpdateFramework.$Shape): mesos.v1.scheduler.Call.UpdateFramework & mesos.v1.scheduler.Call.UpdateFramework.$Shape;
                     static create(properties?: mesos.v1.scheduler.Call.UpdateFramework.$Properties): mesos.v1.scheduler.Call.UpdateFramework;
                     static encode(message: mesos.v1.scheduler.Call.UpdateFramework.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.scheduler.Call.UpdateFramework.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.scheduler.Call.UpdateFramework & mesos.v1.scheduler.Call.UpdateFramework.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.scheduler.Call.UpdateFramework & mesos.v1.scheduler.Call.UpdateFramework.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.scheduler.Call.UpdateFramework;
-                    static toObject(message: mesos.v1.scheduler.Call.UpdateFramework, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace UpdateFramework {
@@ -4952,12 +4177,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.executor.Event.$Shape): mesos.v1.executor.Event & mesos.v1.executor.Event.$Shape;
                 static create(properties?: mesos.v1.executor.Event.$Properties): mesos.v1.executor.Event;
                 static encode(message: mesos.v1.executor.Event.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.executor.Event.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event & mesos.v1.executor.Event.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event & mesos.v1.executor.Event.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event;
-                static toObject(message: mesos.v1.executor.Event, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Event {
@@ -5000,12 +4220,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Subscribed.$Shape): mesos.v1.executor.Event.Subscribed & mesos.v1.executor.Event.Subscribed.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Subscribed.$Properties): mesos.v1.executor.Event.Subscribed;
                     static encode(message: mesos.v1.executor.Event.Subscribed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Subscribed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Subscribed & mesos.v1.executor.Event.Subscribed.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Subscribed & mesos.v1.executor.Event.Subscribed.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Subscribed;
-                    static toObject(message: mesos.v1.executor.Event.Subscribed, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Subscribed {
@@ -5029,12 +4244,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Launch.$Shape): mesos.v1.executor.Event.Launch & mesos.v1.executor.Event.Launch.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Launch.$Properties): mesos.v1.executor.Event.Launch;
                     static encode(message: mesos.v1.executor.Event.Launch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Launch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Launch & mesos.v1.executor.Event.Launch.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Launch & mesos.v1.executor.Event.Launch.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Launch;
-                    static toObject(message: mesos.v1.executor.Event.Launch, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Launch {
@@ -5055,12 +4265,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.LaunchGroup.$Shape): mesos.v1.executor.Event.LaunchGroup & mesos.v1.executor.Event.LaunchGroup.$Shape;
                     static create(properties?: mesos.v1.executor.Event.LaunchGroup.$Properties): mesos.v1.executor.Event.LaunchGroup;
                     static encode(message: mesos.v1.executor.Event.LaunchGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.LaunchGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.LaunchGroup & mesos.v1.executor.Event.LaunchGroup.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.LaunchGroup & mesos.v1.executor.Event.LaunchGroup.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.LaunchGroup;
-                    static toObject(message: mesos.v1.executor.Event.LaunchGroup, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace LaunchGroup {
@@ -5082,12 +4287,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Kill.$Shape): mesos.v1.executor.Event.Kill & mesos.v1.executor.Event.Kill.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Kill.$Properties): mesos.v1.executor.Event.Kill;
                     static encode(message: mesos.v1.executor.Event.Kill.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Kill.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Kill & mesos.v1.executor.Event.Kill.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Kill & mesos.v1.executor.Event.Kill.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Kill;
-                    static toObject(message: mesos.v1.executor.Event.Kill, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Kill {
@@ -5110,12 +4310,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Acknowledged.$Shape): mesos.v1.executor.Event.Acknowledged & mesos.v1.executor.Event.Acknowledged.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Acknowledged.$Properties): mesos.v1.executor.Event.Acknowledged;
                     static encode(message: mesos.v1.executor.Event.Acknowledged.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Acknowledged.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Acknowledged & mesos.v1.executor.Event.Acknowledged.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Acknowledged & mesos.v1.executor.Event.Acknowledged.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Acknowledged;
-                    static toObject(message: mesos.v1.executor.Event.Acknowledged, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Acknowledged {
@@ -5137,12 +4332,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Message.$Shape): mesos.v1.executor.Event.Message & mesos.v1.executor.Event.Message.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Message.$Properties): mesos.v1.executor.Event.Message;
                     static encode(message: mesos.v1.executor.Event.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Message & mesos.v1.executor.Event.Message.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Message & mesos.v1.executor.Event.Message.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Message;
-                    static toObject(message: mesos.v1.executor.Event.Message, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Message {
@@ -5163,12 +4353,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Event.Error.$Shape): mesos.v1.executor.Event.Error & mesos.v1.executor.Event.Error.$Shape;
                     static create(properties?: mesos.v1.executor.Event.Error.$Properties): mesos.v1.executor.Event.Error;
                     static encode(message: mesos.v1.executor.Event.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Event.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Event.Error & mesos.v1.executor.Event.Error.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Event.Error & mesos.v1.executor.Event.Error.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Event.Error;
-                    static toObject(message: mesos.v1.executor.Event.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Error {
@@ -5195,12 +4380,7 @@ export namespace mesos {
                 static create(properties: mesos.v1.executor.Call.$Shape): mesos.v1.executor.Call & mesos.v1.executor.Call.$Shape;
                 static create(properties?: mesos.v1.executor.Call.$Properties): mesos.v1.executor.Call;
                 static encode(message: mesos.v1.executor.Call.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                static encodeDelimited(message: mesos.v1.executor.Call.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                 static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Call & mesos.v1.executor.Call.$Shape;
-                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Call & mesos.v1.executor.Call.$Shape;
-                static fromObject(object: { [k: string]: any }): mesos.v1.executor.Call;
-                static toObject(message: mesos.v1.executor.Call, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                toJSON(): { [k: string]: any };
             }
 
             namespace Call {
@@ -5234,12 +4414,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Call.Subscribe.$Shape): mesos.v1.executor.Call.Subscribe & mesos.v1.executor.Call.Subscribe.$Shape;
                     static create(properties?: mesos.v1.executor.Call.Subscribe.$Properties): mesos.v1.executor.Call.Subscribe;
                     static encode(message: mesos.v1.executor.Call.Subscribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Call.Subscribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Call.Subscribe & mesos.v1.executor.Call.Subscribe.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Call.Subscribe & mesos.v1.executor.Call.Subscribe.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Call.Subscribe;
-                    static toObject(message: mesos.v1.executor.Call.Subscribe, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Subscribe {
@@ -5261,12 +4436,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Call.Update.$Shape): mesos.v1.executor.Call.Update & mesos.v1.executor.Call.Update.$Shape;
                     static create(properties?: mesos.v1.executor.Call.Update.$Properties): mesos.v1.executor.Call.Update;
                     static encode(message: mesos.v1.executor.Call.Update.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Call.Update.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Call.Update & mesos.v1.executor.Call.Update.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Call.Update & mesos.v1.executor.Call.Update.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Call.Update;
-                    static toObject(message: mesos.v1.executor.Call.Update, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Update {
@@ -5287,12 +4457,7 @@ export namespace mesos {
                     static create(properties: mesos.v1.executor.Call.Message.$Shape): mesos.v1.executor.Call.Message & mesos.v1.executor.Call.Message.$Shape;
                     static create(properties?: mesos.v1.executor.Call.Message.$Properties): mesos.v1.executor.Call.Message;
                     static encode(message: mesos.v1.executor.Call.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-                    static encodeDelimited(message: mesos.v1.executor.Call.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
                     static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesos.v1.executor.Call.Message & mesos.v1.executor.Call.Message.$Shape;
-                    static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): mesos.v1.executor.Call.Message & mesos.v1.executor.Call.Message.$Shape;
-                    static fromObject(object: { [k: string]: any }): mesos.v1.executor.Call.Message;
-                    static toObject(message: mesos.v1.executor.Call.Message, options?: $protobuf.IConversionOptions): { [k: string]: any };
-                    toJSON(): { [k: string]: any };
                 }
 
                 namespace Message {
@@ -5326,12 +4491,7 @@ export namespace catapult {
         static create(properties: catapult.SchedulerConfig.$Shape): catapult.SchedulerConfig & catapult.SchedulerConfig.$Shape;
         static create(properties?: catapult.SchedulerConfig.$Properties): catapult.SchedulerConfig;
         static encode(message: catapult.SchedulerConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.SchedulerConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.SchedulerConfig & catapult.SchedulerConfig.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.SchedulerConfig & catapult.SchedulerConfig.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.SchedulerConfig;
-        static toObject(message: catapult.SchedulerConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace SchedulerConfig {
@@ -5360,12 +4520,7 @@ export namespace catapult {
         static create(properties: catapult.ZookeeperInfo.$Shape): catapult.ZookeeperInfo & catapult.ZookeeperInfo.$Shape;
         static create(properties?: catapult.ZookeeperInfo.$Properties): catapult.ZookeeperInfo;
         static encode(message: catapult.ZookeeperInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.ZookeeperInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.ZookeeperInfo & catapult.ZookeeperInfo.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.ZookeeperInfo & catapult.ZookeeperInfo.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.ZookeeperInfo;
-        static toObject(message: catapult.ZookeeperInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace ZookeeperInfo {
@@ -5388,12 +4543,7 @@ export namespace catapult {
         static create(properties: catapult.MesosInfo.$Shape): catapult.MesosInfo & catapult.MesosInfo.$Shape;
         static create(properties?: catapult.MesosInfo.$Properties): catapult.MesosInfo;
         static encode(message: catapult.MesosInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.MesosInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.MesosInfo & catapult.MesosInfo.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.MesosInfo & catapult.MesosInfo.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.MesosInfo;
-        static toObject(message: catapult.MesosInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace MesosInfo {
@@ -5416,12 +4566,7 @@ export namespace catapult {
         static create(properties: catapult.DockerRegistryInfo.$Shape): catapult.DockerRegistryInfo & catapult.DockerRegistryInfo.$Shape;
         static create(properties?: catapult.DockerRegistryInfo.$Properties): catapult.DockerRegistryInfo;
         static encode(message: catapult.DockerRegistryInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.DockerRegistryInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.DockerRegistryInfo & catapult.DockerRegistryInfo.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.DockerRegistryInfo & catapult.DockerRegistryInfo.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.DockerRegistryInfo;
-        static toObject(message: catapult.DockerRegistryInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace DockerRegistryInfo {
@@ -5443,12 +4588,7 @@ export namespace catapult {
         static create(properties: catapult.AppID.$Shape): catapult.AppID & catapult.AppID.$Shape;
         static create(properties?: catapult.AppID.$Properties): catapult.AppID;
         static encode(message: catapult.AppID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.AppID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.AppID & catapult.AppID.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.AppID & catapult.AppID.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.AppID;
-        static toObject(message: catapult.AppID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace AppID {
@@ -5469,12 +4609,7 @@ export namespace catapult {
         static create(properties: catapult.NodeID.$Shape): catapult.NodeID & catapult.NodeID.$Shape;
         static create(properties?: catapult.NodeID.$Properties): catapult.NodeID;
         static encode(message: catapult.NodeID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.NodeID.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.NodeID & catapult.NodeID.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.NodeID & catapult.NodeID.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.NodeID;
-        static toObject(message: catapult.NodeID, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace NodeID {
@@ -5499,12 +4634,7 @@ export namespace catapult {
         static create(properties: catapult.SchedulerNodeInfo.$Shape): catapult.SchedulerNodeInfo & catapult.SchedulerNodeInfo.$Shape;
         static create(properties?: catapult.SchedulerNodeInfo.$Properties): catapult.SchedulerNodeInfo;
         static encode(message: catapult.SchedulerNodeInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.SchedulerNodeInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.SchedulerNodeInfo & catapult.SchedulerNodeInfo.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.SchedulerNodeInfo & catapult.SchedulerNodeInfo.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.SchedulerNodeInfo;
-        static toObject(message: catapult.SchedulerNodeInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace SchedulerNodeInfo {
@@ -5539,12 +4669,7 @@ export namespace catapult {
         static create(properties: catapult.SchedulerContainer.$Shape): catapult.SchedulerContainer & catapult.SchedulerContainer.$Shape;
         static create(properties?: catapult.SchedulerContainer.$Properties): catapult.SchedulerContainer;
         static encode(message: catapult.SchedulerContainer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.SchedulerContainer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.SchedulerContainer & catapult.SchedulerContainer.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.SchedulerContainer & catapult.SchedulerContainer.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.SchedulerContainer;
-        static toObject(message: catapult.SchedulerContainer, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace SchedulerContainer {
@@ -5582,12 +4707,7 @@ export namespace catapult {
         static create(properties: catapult.ContainerLiteInfo.$Shape): catapult.ContainerLiteInfo & catapult.ContainerLiteInfo.$Shape;
         static create(properties?: catapult.ContainerLiteInfo.$Properties): catapult.ContainerLiteInfo;
         static encode(message: catapult.ContainerLiteInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.ContainerLiteInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.ContainerLiteInfo & catapult.ContainerLiteInfo.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.ContainerLiteInfo & catapult.ContainerLiteInfo.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.ContainerLiteInfo;
-        static toObject(message: catapult.ContainerLiteInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace ContainerLiteInfo {
@@ -5622,12 +4742,7 @@ export namespace catapult {
             static create(properties: catapult.ContainerLiteInfo.PortMapping.$Shape): catapult.ContainerLiteInfo.PortMapping & catapult.ContainerLiteInfo.PortMapping.$Shape;
             static create(properties?: catapult.ContainerLiteInfo.PortMapping.$Properties): catapult.ContainerLiteInfo.PortMapping;
             static encode(message: catapult.ContainerLiteInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static encodeDelimited(message: catapult.ContainerLiteInfo.PortMapping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.ContainerLiteInfo.PortMapping & catapult.ContainerLiteInfo.PortMapping.$Shape;
-            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.ContainerLiteInfo.PortMapping & catapult.ContainerLiteInfo.PortMapping.$Shape;
-            static fromObject(object: { [k: string]: any }): catapult.ContainerLiteInfo.PortMapping;
-            static toObject(message: catapult.ContainerLiteInfo.PortMapping, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace PortMapping {
@@ -5656,12 +4771,7 @@ export namespace catapult {
         static create(properties: catapult.SchedulerVolume.$Shape): catapult.SchedulerVolume & catapult.SchedulerVolume.$Shape;
         static create(properties?: catapult.SchedulerVolume.$Properties): catapult.SchedulerVolume;
         static encode(message: catapult.SchedulerVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.SchedulerVolume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.SchedulerVolume & catapult.SchedulerVolume.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.SchedulerVolume & catapult.SchedulerVolume.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.SchedulerVolume;
-        static toObject(message: catapult.SchedulerVolume, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace SchedulerVolume {
@@ -5689,12 +4799,7 @@ export namespace catapult {
         static create(properties: catapult.SchedulerConstraint.$Shape): catapult.SchedulerConstraint & catapult.SchedulerConstraint.$Shape;
         static create(properties?: catapult.SchedulerConstraint.$Properties): catapult.SchedulerConstraint;
         static encode(message: catapult.SchedulerConstraint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.SchedulerConstraint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.SchedulerConstraint & catapult.SchedulerConstraint.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.SchedulerConstraint & catapult.SchedulerConstraint.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.SchedulerConstraint;
-        static toObject(message: catapult.SchedulerConstraint, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace SchedulerConstraint {
@@ -5735,12 +4840,7 @@ export namespace catapult {
         static create(properties: catapult.FrameworkMessage.$Shape): catapult.FrameworkMessage & catapult.FrameworkMessage.$Shape;
         static create(properties?: catapult.FrameworkMessage.$Properties): catapult.FrameworkMessage;
         static encode(message: catapult.FrameworkMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-        static encodeDelimited(message: catapult.FrameworkMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): catapult.FrameworkMessage & catapult.FrameworkMessage.$Shape;
-        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): catapult.FrameworkMessage & catapult.FrameworkMessage.$Shape;
-        static fromObject(object: { [k: string]: any }): catapult.FrameworkMessage;
-        static toObject(message: catapult.FrameworkMessage, options?: $protobuf.IConversionOptions): { [k: string]: any };
-        toJSON(): { [k: string]: any };
     }
 
     namespace FrameworkMessage {

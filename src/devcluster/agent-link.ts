@@ -68,4 +68,10 @@ export interface AgentPort {
   shutdownFramework(frameworkId: string): void;
   /** A (new) master asks the agent to re-register and resend unacknowledged updates. */
   reregister(master: MasterPort): void;
+  /**
+   * The master accepted a (re-)registration under `agentId` (the id the agent
+   * announced, or a fresh `<master-id>-S<n>` when it announced none), as
+   * Mesos' SlaveRegisteredMessage does. Optional so that test doubles may omit it.
+   */
+  registered?(agentId: string): void;
 }

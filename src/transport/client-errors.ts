@@ -3,6 +3,7 @@
  * network, timeouts, redirect loops, and misuse of the client. One class per
  * failure mode, each with a stable `code` and a {@link Disposition}.
  */
+import { classifyErrorEvent, type ErrorEventKind } from './disconnect-reason';
 import { TransportError } from './transport-error';
 
 /** The TCP connection to a master could not be made or broke before an answer. Retry, possibly at another master. */
@@ -106,13 +107,19 @@ export class SubscribeTimeoutError extends TransportError {
 
 /** The master answered SUBSCRIBE with an ERROR event. The FrameworkInfo (or the framework id) is not acceptable. */
 export class SubscribeRejectedError extends TransportError {
+  /** The ERROR event's message. */
   readonly mesosMessage: string;
+  /** `framework-removed` when the framework id is dead: subscribe as a new framework if desired. */
+  readonly errorKind: ErrorEventKind;
 
   constructor(url: string, mesosMessage: string) {
-    super('CATAPULT_MESOS_SUBSCRIBE_REJECTED', `the master at ${url} rejected SUBSCRIBE: ${mesosMessage}; fix the FrameworkInfo or, if the framework was removed, subscribe as a new framework`, 'fatal', {
-      details: { url, mesosMessage },
+    const errorKind = classifyErrorEvent(mesosMessage);
+    const advice = errorKind === 'framework-removed' ? 'the framework id is dead; subscribe as a new framework (no id) if desired' : 'fix the FrameworkInfo';
+    super('CATAPULT_MESOS_SUBSCRIBE_REJECTED', `the master at ${url} rejected SUBSCRIBE: ${mesosMessage}; ${advice}`, 'fatal', {
+      details: { url, mesosMessage, errorKind },
     });
     this.mesosMessage = mesosMessage;
+    this.errorKind = errorKind;
   }
 }
 
@@ -135,5 +142,20 @@ export class UnsupportedEventEncodingError extends TransportError {
       'fatal',
       { details: { url, contentType } },
     );
+  }
+}
+
+/** No master URL is known yet (no static list given, and no leader detected). Wait for the detector and retry. */
+export class NoMasterKnownError extends TransportError {
+  constructor() {
+    super('CATAPULT_TRANSPORT_NO_MASTER', 'no master URL is known: pass masters to the client, or call useMaster() when the detector reports a leader, then retry', 'retry');
+  }
+}
+
+/** A call went to the wrong method: SUBSCRIBE through `send()`, or another call through `subscribe()`. */
+export class WrongCallTypeError extends TransportError {
+  constructor(callType: string, method: 'send' | 'subscribe') {
+    const advice = method === 'send' ? 'use subscribe() for SUBSCRIBE' : 'subscribe() only takes a SUBSCRIBE call; use send() for the others';
+    super('CATAPULT_TRANSPORT_WRONG_CALL_TYPE', `${method}() was given a ${callType} call; ${advice}`, 'fatal', { details: { callType, method } });
   }
 }

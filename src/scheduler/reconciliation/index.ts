@@ -1,0 +1,2 @@
+export { ReconciliationPlanner } from './reconciliation-planner';
+export type { ReconcileTask, ReconcileRequest, ReconciliationPlannerOptions } from './reconciliation-planner';
