@@ -1,6 +1,6 @@
 // Three suites, kept apart: unit (no servers), integration (real ZooKeeper,
 // the local cluster, child processes) and browser (Debian's chromium).
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }];
 
 const common = {
   testEnvironment: 'node',

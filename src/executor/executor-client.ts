@@ -68,6 +68,8 @@ export class ExecutorClient implements ExecutorPort {
   private closeCurrentStream: (() => void) | undefined;
   private wakeUp: (() => void) | undefined;
   private started = false;
+  /** The keys of the updates the last SUBSCRIBE replayed. */
+  private replayedKeys = new Set<string>();
 
   constructor(private readonly options: ExecutorClientOptions) {
     this.env = options.environment;
@@ -166,6 +168,7 @@ export class ExecutorClient implements ExecutorPort {
   }
 
   private async subscribeOnce(listener: ExecutorClientListener): Promise<SubscriptionEnd> {
+    this.replayedKeys = new Set(this.ledger.pendingUpdates().map((e) => e.key));
     const call = executorCalls.subscribe(this.env.frameworkId, this.env.executorId, {
       unacknowledgedTasks: this.ledger.unacknowledgedTasks(),
       unacknowledgedUpdates: this.ledger.unacknowledgedUpdates(),
@@ -189,8 +192,10 @@ export class ExecutorClient implements ExecutorPort {
       case EventType.SUBSCRIBED:
         this.isSubscribed = true;
         this.logger.info({ pendingUpdates: this.ledger.pendingUpdateCount }, 'subscribed to the agent');
-        // SUBSCRIBE carried every pending update, so count their retry time from now.
+        // SUBSCRIBE carried the updates pending when it was sent: count their retry time from now.
+        // Updates made while it was in flight are news to the agent: send them now.
         this.retrier.rescheduleAll(this.ledger.pendingUpdates());
+        for (const entry of this.ledger.pendingUpdates()) if (!this.replayedKeys.has(entry.key)) void this.resend(entry);
         break;
       case EventType.ACKNOWLEDGED:
         if (event.acknowledged) {

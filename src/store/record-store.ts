@@ -22,7 +22,7 @@ export interface RecordStoreOptions {
   readonly epoch: number;
   readonly logger?: Logger;
   readonly limits?: Partial<CoalescerLimits>;
-  /** Reads kept in flight by `readNodes`. Default 1,000. */
+  /** Reads kept in flight by `readNodes`. Default 2,000. */
   readonly readConcurrency?: number;
 }
 
@@ -44,7 +44,7 @@ export class RecordStore implements StateStore {
     this.layout = options.layout;
     this.epoch = options.epoch;
     this.logger = (options.logger ?? silentLogger).child({ component: 'state-store', epoch: options.epoch });
-    this.readConcurrency = options.readConcurrency ?? 1_000;
+    this.readConcurrency = options.readConcurrency ?? 2_000;
     this.coalescer = new WriteCoalescer((batch) => this.runBatch(batch), options.limits);
   }
 

@@ -57,6 +57,16 @@ export class CallSender {
     }
   }
 
+  /** Closes the pools of every master but `url`'s (the leader moved; old connections are useless). */
+  retainOnly(url: string): void {
+    const keep = originOf(url);
+    for (const [origin, pool] of this.pools) {
+      if (origin === keep) continue;
+      this.pools.delete(origin);
+      pool.close().catch(() => undefined);
+    }
+  }
+
   /** Closes every pool; calls in flight fail. */
   async close(): Promise<void> {
     this.closed = true;

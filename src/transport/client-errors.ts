@@ -66,14 +66,18 @@ export class MissingFrameworkIdError extends TransportError {
   }
 }
 
-/** The call's framework id differs from the subscribed one. Rebuild the call with the current id. */
+/** The call's framework id differs from the one it must match. Rebuild the call with the right id. */
 export class FrameworkIdMismatchError extends TransportError {
-  constructor(callType: string, callFrameworkId: string, subscribedFrameworkId: string) {
+  /**
+   * @param expectedFrameworkId the subscribed framework's id, or (for SUBSCRIBE) `subscribe.framework_info.id`.
+   * @param expectedFrom where `expectedFrameworkId` comes from.
+   */
+  constructor(callType: string, callFrameworkId: string, expectedFrameworkId: string, expectedFrom = 'the subscription') {
     super(
       'CATAPULT_TRANSPORT_FRAMEWORK_ID_MISMATCH',
-      `${callType} carries framework_id ${callFrameworkId} but the subscription is for ${subscribedFrameworkId}; rebuild the call with the subscribed id`,
+      `${callType} carries framework_id ${callFrameworkId} but ${expectedFrom} says ${expectedFrameworkId}; build the call with one id in both places (schedulerCalls does)`,
       'fatal',
-      { details: { callType, callFrameworkId, subscribedFrameworkId } },
+      { details: { callType, callFrameworkId, expectedFrameworkId, expectedFrom } },
     );
   }
 }

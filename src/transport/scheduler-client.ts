@@ -121,6 +121,7 @@ export class SchedulerClient {
     const timeoutMs = this.options.subscribeTimeoutMs ?? 30_000;
     stream.subscribeTimer = this.clock.setTimeout(() => this.failAttempt(stream, new SubscribeTimeoutError(stream.url ?? url, timeoutMs)), timeoutMs);
     void this.run(stream, call, url);
+    promise.then((info) => this.calls.retainOnly(info.url), () => undefined);
     return promise;
   }
 

@@ -32,7 +32,7 @@ export interface ZooKeeperMasterDetectorOptions {
   logger?: Logger;
   /** Session timeout requested from ZooKeeper. Default 10 s, as Mesos' detectors use. */
   sessionTimeoutMs?: number;
-  /** Pause before connecting again after a failed connect or an expired session. Default 1 s. */
+  /** Pause before connecting again after a failed connect or an expired session, and before re-reading after a failed read. Default 1 s. */
   reconnectDelayMs?: number;
   /** Scheme of the reported URLs: `https` for a libprocess-TLS cluster. Default `http`. */
   scheme?: 'http' | 'https';
@@ -53,6 +53,7 @@ export class ZooKeeperMasterDetector extends MasterDetectorBase {
   private reading = false;
   private readAgain = false;
   private reconnectTimer: TimerHandle | undefined;
+  private retryTimer: TimerHandle | undefined;
 
   /** @throws {InvalidZkUrlError} when `options.url` is not a zk:// URL. */
   constructor(options: ZooKeeperMasterDetectorOptions) {
@@ -83,6 +84,7 @@ export class ZooKeeperMasterDetector extends MasterDetectorBase {
   async stop(): Promise<void> {
     this.running = false;
     this.reconnectTimer?.cancel();
+    this.retryTimer?.cancel();
     await this.dropSession();
   }
 
@@ -178,8 +180,11 @@ export class ZooKeeperMasterDetector extends MasterDetectorBase {
     }
   }
 
+  /** A failed read (connection loss, request timeout) may have left no watch behind, so it is retried, not only on reconnect. */
   private unreadable(err: unknown, path: string): 'unknown' {
-    this.logger.warn({ err, path }, 'could not read the masters from ZooKeeper; will re-read on reconnect');
+    this.logger.warn({ err, path }, 'could not read the masters from ZooKeeper; retrying');
+    this.retryTimer?.cancel();
+    this.retryTimer = this.clock.setTimeout(() => void this.refresh(), this.reconnectDelayMs);
     return 'unknown';
   }
 }

@@ -30,7 +30,7 @@ export class CatapultError extends Error {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (this === CatapultError) {
       return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
     }

@@ -9,20 +9,16 @@
 import { mesos } from '../../proto/gen/mesos';
 import { toId, type IdLike } from './ids';
 import type {
-  ExecutorInfo,
   Filters,
   FrameworkInfo,
   KillPolicy,
   OfferConstraints,
   OfferOperation,
-  Resource,
   SchedulerCall,
-  TaskInfo,
   TaskStatus,
 } from './types';
 
 const CallType = mesos.v1.scheduler.Call.Type;
-const OperationType = mesos.v1.Offer.Operation.Type;
 
 /** Options of {@link subscribe}. */
 export interface SubscribeOptions {
@@ -81,35 +77,7 @@ export function decline(frameworkId: IdLike, offerIds: IdLike[], options: Declin
   return { framework_id: toId(frameworkId), type: CallType.DECLINE, decline: body };
 }
 
-/** The LAUNCH operation of an ACCEPT. */
-export function launch(taskInfos: TaskInfo[]): OfferOperation {
-  return { type: OperationType.LAUNCH, launch: { task_infos: [...taskInfos] } };
-}
-
-/** The LAUNCH_GROUP operation: `executor.type` and `executor.framework_id` must be set. */
-export function launchGroup(executor: ExecutorInfo, tasks: TaskInfo[]): OfferOperation {
-  return { type: OperationType.LAUNCH_GROUP, launch_group: { executor, task_group: { tasks: [...tasks] } } };
-}
-
-/** The RESERVE operation. */
-export function reserve(resources: Resource[]): OfferOperation {
-  return { type: OperationType.RESERVE, reserve: { resources: [...resources] } };
-}
-
-/** The UNRESERVE operation. */
-export function unreserve(resources: Resource[]): OfferOperation {
-  return { type: OperationType.UNRESERVE, unreserve: { resources: [...resources] } };
-}
-
-/** The CREATE operation (persistent volumes). */
-export function create(volumes: Resource[]): OfferOperation {
-  return { type: OperationType.CREATE, create: { volumes: [...volumes] } };
-}
-
-/** The DESTROY operation (persistent volumes). */
-export function destroy(volumes: Resource[]): OfferOperation {
-  return { type: OperationType.DESTROY, destroy: { volumes: [...volumes] } };
-}
+export { launch, launchGroup, reserve, unreserve, create, destroy } from './offer-operations';
 
 /** REVIVE: clears filters and un-suppresses `roles` (all roles when none are given). */
 export function revive(frameworkId: IdLike, roles?: string[]): SchedulerCall {

@@ -124,6 +124,7 @@ export function accept(ctx: MasterContext, framework: FrameworkRecord, call: mes
       }
     } else if (op.type === OpType.LAUNCH_GROUP && op.launch_group) {
       const { executor, task_group: group } = op.launch_group;
+      if ((group?.tasks ?? []).length === 0) continue;
       launcher.launch(group?.tasks ?? [], executor ?? undefined, true, () => port.launchGroup(framework.info, executor, group));
     } else {
       ctx.logger.warn({ frameworkId: framework.id, type: op.type }, 'the local master ignores offer operations other than LAUNCH and LAUNCH_GROUP');

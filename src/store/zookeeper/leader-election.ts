@@ -31,6 +31,7 @@ import { StoreLayout } from '../layout';
 import { ensureLayout } from '../store-bootstrap';
 import type { ZnodeBackend } from '../znode-backend';
 import { createMember, electionOrder } from './election-member';
+import { startSessionWatchdog } from './session-watchdog';
 import type { ZkClient, ZkClientEvent, ZkClientState } from './zk-client';
 
 /** What the election needs of a client; {@link ZkClient} is one. */
@@ -152,7 +153,12 @@ export class LeaderElection<C extends ElectionClient = ZkClient> {
       client.on('connected', () => this.onReconnected(gen)),
       client.on('expired', () => this.lose(gen, 'session expired')),
     ];
-    this.armWatchdog(gen);
+    this.sessionCleanup.push(
+      startSessionWatchdog(client, this.clock, (budgetMs) => {
+        this.suspend(gen, 'watchdog');
+        this.lose(gen, `ZooKeeper did not answer a probe within ${budgetMs} ms while connected`);
+      }),
+    );
     try {
       await ensureLayout(client, this.layout);
       const name = await createMember(client, this.layout.leaderDir, randomUUID(), this.options.memberData ?? Buffer.alloc(0));
@@ -231,30 +237,6 @@ export class LeaderElection<C extends ElectionClient = ZkClient> {
     this.currentState = 'suspended';
     this.logger.warn({ reason }, 'leadership suspended');
     this.events.emit('suspended');
-  }
-
-  private armWatchdog(gen: number): void {
-    const intervalMs = () => Math.max(1, Math.floor((this.client?.sessionTimeoutMs ?? 3_000) / 3));
-    const tick = () => {
-      const client = this.client;
-      if (gen !== this.generation || !client) return;
-      if (client.state !== 'connected') return this.timers.push(this.clock.setTimeout(tick, intervalMs()));
-      const budgetMs = Math.floor(client.sessionTimeoutMs / 2);
-      let answered = false;
-      const overdue = this.clock.setTimeout(() => {
-        if (answered || gen !== this.generation || client.state !== 'connected') return;
-        this.suspend(gen, 'watchdog');
-        this.lose(gen, `ZooKeeper did not answer a probe within ${budgetMs} ms while connected`);
-      }, budgetMs);
-      const settle = () => {
-        answered = true;
-        overdue.cancel();
-        if (gen === this.generation) this.timers.push(this.clock.setTimeout(tick, intervalMs()));
-      };
-      // Probe failures other than slowness (connection loss) are the connection events' business.
-      client.exists('/').then(settle, settle);
-    };
-    this.timers.push(this.clock.setTimeout(tick, intervalMs()));
   }
 
   /** The session is lost (or abandoned): step down, discard the client, rejoin with a new session. */

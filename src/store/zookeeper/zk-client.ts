@@ -24,6 +24,7 @@ import { patchResponseFraming } from './library-patches';
 import { RequestDeadlines } from './request-deadlines';
 import { ZK_CODES, ZkClientClosedError, ZkConnectTimeoutError, ZkError, ZkRequestTimeoutError, ZkSessionExpiredError, ZkAuthFailedError, zkErrorFromCode } from './zk-errors';
 import { ZkTransaction } from './zk-transaction';
+import { mkdirp, removeRecursive } from './zk-tree-ops';
 import { CREATE_MODES, fromLibraryStat, toLibraryOp, toZnodeEvent } from './zk-library-mapping';
 
 /** A session's id and password, enough to attach another connection to it. */
@@ -170,17 +171,8 @@ export class ZkClient implements ZnodeBackend {
   }
 
   /** Creates `path` and its missing ancestors (persistent, empty). Existing znodes are left alone. */
-  async mkdirp(path: string): Promise<void> {
-    if ((await this.exists(path)) !== null) return;
-    let prefix = '';
-    for (const part of path.split('/').filter((p) => p !== '')) {
-      prefix += `/${part}`;
-      try {
-        await this.create(prefix);
-      } catch (err) {
-        if (!(err instanceof ZkError && err.zkCode === ZK_CODES.NODE_EXISTS)) throw err;
-      }
-    }
+  mkdirp(path: string): Promise<void> {
+    return mkdirp(this, path);
   }
 
   /** The znode's stat, or null when it does not exist. A watcher fires on its creation, deletion or data change. */
@@ -222,29 +214,9 @@ export class ZkClient implements ZnodeBackend {
     return this.call<void>('remove', path, (done) => this.client.remove(path, version, (err) => done(err)));
   }
 
-  /**
-   * Deletes `path` and everything below it, leaves first, siblings in
-   * parallel. Znodes that vanish meanwhile are fine; a znode created below
-   * `path` meanwhile fails the delete with CATAPULT_ZK_NOT_EMPTY. For `/`,
-   * deletes its children except `/zookeeper`.
-   */
-  async removeRecursive(path: string): Promise<void> {
-    let children: string[];
-    try {
-      children = await this.getChildren(path);
-    } catch (err) {
-      if (err instanceof ZkError && err.zkCode === ZK_CODES.NO_NODE) return;
-      throw err;
-    }
-    const base = path === '/' ? '' : path;
-    const targets = path === '/' ? children.filter((c) => c !== 'zookeeper') : children;
-    await Promise.all(targets.map((child) => this.removeRecursive(`${base}/${child}`)));
-    if (path === '/') return;
-    try {
-      await this.remove(path);
-    } catch (err) {
-      if (!(err instanceof ZkError && err.zkCode === ZK_CODES.NO_NODE)) throw err;
-    }
+  /** Deletes `path` and everything below it; see {@link removeRecursive} in zk-tree-ops.ts. */
+  removeRecursive(path: string): Promise<void> {
+    return removeRecursive(this, path);
   }
 
   /** Runs `ops` atomically. On failure nothing is applied and the error's `opIndex` is the failing op. */

@@ -17,7 +17,7 @@ export interface ZookeeperStoreOptions {
   readonly epoch: number;
   readonly logger?: Logger;
   readonly limits?: Partial<CoalescerLimits>;
-  /** Reads kept in flight by `readNodes`. Default 1,000. */
+  /** Reads kept in flight by `readNodes`. Default 2,000. */
   readonly readConcurrency?: number;
 }
 

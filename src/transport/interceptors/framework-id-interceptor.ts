@@ -9,13 +9,20 @@ import type { CallInterceptor } from './call-interceptor';
 
 /**
  * Rejects a non-SUBSCRIBE call without `framework_id`, or with one different
- * from the subscribed framework's.
+ * from the subscribed framework's, and a SUBSCRIBE whose `framework_id` and
+ * `subscribe.framework_info.id` differ (both absent for a new framework, both
+ * set and equal on re-subscription).
  *
  * @param subscribedFrameworkId returns the id from SUBSCRIBED, or `undefined` before it.
  */
 export function frameworkIdInterceptor(subscribedFrameworkId: () => string | undefined): CallInterceptor {
   return (outgoing) => {
-    if (outgoing.callType === 'SUBSCRIBE') return;
+    if (outgoing.callType === 'SUBSCRIBE') {
+      const callId = outgoing.call.framework_id?.value ?? undefined;
+      const infoId = outgoing.call.subscribe?.framework_info?.id?.value ?? undefined;
+      if (callId !== infoId) throw new FrameworkIdMismatchError('SUBSCRIBE', callId ?? '(none)', infoId ?? '(none)', 'subscribe.framework_info.id');
+      return;
+    }
     const value = outgoing.call.framework_id?.value;
     if (typeof value !== 'string' || value === '') throw new MissingFrameworkIdError(outgoing.callType);
     const subscribed = subscribedFrameworkId();

@@ -23,10 +23,10 @@ describe('agent partition', () => {
     const plain = new RawFramework(cluster.masterUrl, frameworkInfo('plain', { role: 'plain' }));
     await pa.subscribe();
     autoAcknowledge(pa);
-    const launchFrom = pa.sub.mark();
-    const agentId = (await launchOnNextOffer(pa, 'pa-task')).agent_id.value;
+    const used = await launchOnNextOffer(pa, 'pa-task');
+    const agentId = used.agent_id.value;
     await pa.call('SUPPRESS');
-    const rest = (await pa.sub.waitFor((e) => e.type === 'OFFERS', launchFrom + 1)).offers.offers[0];
+    const rest = (await pa.sub.waitFor((e) => e.type === 'OFFERS' && e.offers.offers[0].id.value !== used.id.value)).offers.offers[0];
     await pa.call('DECLINE', { decline: { offer_ids: [rest.id], filters: { refuse_seconds: 0 } } });
     await pa.update('pa-task', 'TASK_RUNNING');
     await plain.subscribe();

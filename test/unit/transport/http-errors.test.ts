@@ -141,3 +141,13 @@ describe('HTTP answers other than success', () => {
     await sending;
   });
 });
+
+describe('SUBSCRIBE framework id rule', () => {
+  it('refuses a SUBSCRIBE whose framework_id and framework_info.id differ, before sending it', async () => {
+    const client = new SchedulerClient({ masters: ['127.0.0.1:1'], clock: new ManualClock() });
+    const call = schedulerCalls.subscribe({ user: 'svc', name: 'fw' }, { frameworkId: 'fw-1' });
+    call.subscribe!.framework_info!.id = { value: 'fw-2' };
+    await expect(client.subscribe(call)).rejects.toMatchObject({ code: 'CATAPULT_TRANSPORT_FRAMEWORK_ID_MISMATCH' });
+    await client.close();
+  });
+});

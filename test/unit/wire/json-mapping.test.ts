@@ -3,8 +3,10 @@
  * precision, unknown types and enum values, absent defaults.
  */
 import {
+  decodeExecutorEvent,
   decodeMessage,
   decodeSchedulerEvent,
+  encodeExecutorEvent,
   encodeMessage,
   encodeSchedulerCall,
   encodeSchedulerEvent,
@@ -205,5 +207,28 @@ describe('encoding errors', () => {
 
   it('accepts enum names in plain messages', () => {
     expect(hexOf(encodeMessage('mesos.v1.scheduler.Event', { type: 'HEARTBEAT' }, 'protobuf'))).toBe('0808');
+  });
+});
+
+describe('executor events', () => {
+  it('decode the same from JSON and protobuf and round-trip', () => {
+    const json =
+      '{"type":"ACKNOWLEDGED","acknowledged":{"task_id":{"value":"t1"},"uuid":"ABEiM0RVRneImaq7zN3u/w=="}}';
+    // Event.type (1) = 4 ACKNOWLEDGED; acknowledged (3, len) 24: task_id (1) {value "t1"}, uuid (2, len) 16.
+    const bytes = Buffer.from('0804' + '1a18' + '0a040a027431' + '1210' + '00112233445546778899aabbccddeeff', 'hex');
+    const fromJson = decodeExecutorEvent(utf8(json), 'json');
+    expect(decodeExecutorEvent(bytes, 'protobuf')).toStrictEqual(fromJson);
+    expect(textOf(encodeExecutorEvent(fromJson, 'json'))).toBe(json);
+    expect(hexOf(encodeExecutorEvent(fromJson, 'protobuf'))).toBe(hexOf(bytes));
+  });
+
+  it('decode a SUBSCRIBED whose AgentInfo carries no port (the default is not filled in)', () => {
+    const event = decodeExecutorEvent(
+      utf8(
+        '{"type":"SUBSCRIBED","subscribed":{"executor_info":{"executor_id":{"value":"e1"}},"framework_info":{"user":"u","name":"n"},"agent_info":{"hostname":"h"}}}',
+      ),
+      'json',
+    );
+    expect(event.subscribed?.agent_info).toStrictEqual({ hostname: 'h' });
   });
 });
