@@ -10,11 +10,13 @@ export interface SnapshotEnvelope<TSnapshot = PersistedSnapshotJson> {
   machineId: string;
   version: number;
   snapshot: TSnapshot;
+  /** What the runtime keeps beside the machine (e.g. the node's task template); JSON, not migrated. */
+  meta?: unknown;
 }
 
 /** Wraps a persisted snapshot (from `actor.getPersistedSnapshot()`). */
-export function toEnvelope<T>(machineId: string, version: number, snapshot: T): SnapshotEnvelope<T> {
-  return { machineId, version, snapshot };
+export function toEnvelope<T>(machineId: string, version: number, snapshot: T, meta?: unknown): SnapshotEnvelope<T> {
+  return meta === undefined ? { machineId, version, snapshot } : { machineId, version, snapshot, meta };
 }
 
 /** The envelope as JSON text; identical envelopes give identical bytes. */
@@ -71,5 +73,5 @@ export function loadEnvelope(raw: unknown, registry: Readonly<MachineRegistry> =
   if (typeof current.status !== 'string' || current.value === undefined || !isObject(current.context)) {
     throw new SnapshotCorruptError('snapshot lacks status, value or context', { details: { machineId, version } });
   }
-  return { machineId, version: entry.version, snapshot: current };
+  return toEnvelope(machineId, entry.version, current, value.meta);
 }

@@ -69,9 +69,21 @@ export interface AgentPort {
   /** A (new) master asks the agent to re-register and resend unacknowledged updates. */
   reregister(master: MasterPort): void;
   /**
-   * The master accepted a (re-)registration under `agentId` (the id the agent
-   * announced, or a fresh `<master-id>-S<n>` when it announced none), as
-   * Mesos' SlaveRegisteredMessage does. Optional so that test doubles may omit it.
+   * The master accepted a registration or a re-registration of this agent.
+   *
+   * The master owns agent ids: it calls this once {@link MasterPort.registerAgent}
+   * has admitted the agent, on first registration and on every
+   * re-registration (after a master failover, a partition or an agent
+   * restart), as Mesos' `SlaveRegisteredMessage` / `SlaveReregisteredMessage`
+   * do. `agentId` is the id the agent announced in `AgentInfo.id`, or, when it
+   * announced none, a fresh `<master-id>-S<n>`; the agent must use it from
+   * then on (in `AgentInfo`, in the `agent_id` of its status updates and in
+   * `MESOS_SLAVE_ID`).
+   *
+   * It is called synchronously from inside `registerAgent`, before the
+   * agent's reported tasks are merged, so updates the agent sends right after
+   * registering already carry the assigned id. Optional so that test doubles
+   * of an agent may omit it.
    */
   registered?(agentId: string): void;
 }

@@ -30,6 +30,12 @@ export interface UpdateFaults {
   delayMs?: number | readonly [number, number];
 }
 
+/** One fault chaos mode injected; `target` is the agent or framework id it hit. */
+export interface ChaosFault {
+  kind: 'partition-agent' | 'cut-stream' | 'fail-call';
+  target?: string;
+}
+
 /** What faults act on; the cluster provides it. */
 export interface FaultTargets {
   cutStream(frameworkId: string): boolean;
@@ -60,6 +66,7 @@ export class ClusterFaults implements MasterFaultHooks {
   private updates: UpdateFaults = {};
   private readonly held = new Map<string, { deliver: () => void; timer: TimerHandle }>();
   private chaosTimer: TimerHandle | undefined;
+  private readonly chaosLog: ChaosFault[] = [];
   private targets: FaultTargets | undefined;
 
   constructor(
@@ -128,6 +135,11 @@ export class ClusterFaults implements MasterFaultHooks {
       this.chaosTimer = this.clock.setTimeout(tick, intervalMs);
     };
     this.chaosTimer = this.clock.setTimeout(tick, intervalMs);
+  }
+
+  /** The faults chaos mode injected so far, oldest first: one seed and one cluster shape give one sequence. */
+  chaosHistory(): readonly ChaosFault[] {
+    return [...this.chaosLog];
   }
 
   stopChaos(): void {
@@ -203,15 +215,18 @@ export class ClusterFaults implements MasterFaultHooks {
       const agentId = this.pick(targets.agentIds());
       if (agentId === undefined) return;
       this.logger.warn({ agentId, seed: this.seed }, 'chaos: partitioning an agent');
+      this.chaosLog.push({ kind: 'partition-agent', target: agentId });
       targets.partitionAgent(agentId);
       this.clock.setTimeout(() => targets.healAgent(agentId), intervalMs / 2);
     } else if (roll < 0.7) {
       const frameworkId = this.pick(targets.frameworkIds());
       if (frameworkId === undefined) return;
       this.logger.warn({ frameworkId, seed: this.seed }, 'chaos: cutting a subscription stream');
+      this.chaosLog.push({ kind: 'cut-stream', target: frameworkId });
       targets.cutStream(frameworkId);
     } else {
       this.logger.warn({ seed: this.seed }, 'chaos: answering the next scheduler call with 503');
+      this.chaosLog.push({ kind: 'fail-call' });
       this.failNextCalls(1);
     }
   }

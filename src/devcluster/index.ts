@@ -8,7 +8,7 @@
 export { createLocalCluster, createTestCluster } from './local-cluster';
 export type { LocalCluster, LocalClusterOptions } from './local-cluster';
 export { ClusterFaults, FaultsNotBoundError } from './faults';
-export type { UpdateFaults, FaultTargets } from './faults';
+export type { UpdateFaults, FaultTargets, ChaosFault } from './faults';
 export { LocalMaster } from './master/local-master';
 export type { LocalMasterOptions } from './master/master-options';
 export { MasterRegistry } from './master/master-registry';

@@ -10,10 +10,11 @@
 import { systemClock, type Clock, type TimerHandle } from '../util/clock';
 import { silentLogger, type Logger } from '../util/logger';
 import { systemRandom, type Random } from '../util/random';
-import { CONTENT_TYPES, encodeExecutorCall, executorCalls, mesos, type Encoding, type ExecutorCall, type ExecutorEvent, type TaskInfo, type TaskStatus } from '../wire';
+import { CONTENT_TYPES, encodeExecutorCall, executorCalls, mesos, taskStateName, type Encoding, type ExecutorCall, type ExecutorEvent, type TaskInfo, type TaskStatus } from '../wire';
 import { createAgentConnection, type AgentConnection } from './agent-connection';
 import { AgentError, AgentHttpError } from './agent-http-error';
-import { ExecutorClosedError, ExecutorDisconnectedError, ExecutorNotSubscribedError, ExecutorRecoveryTimeoutError } from './executor-errors';
+import { ExecutorAlreadyStartedError, ExecutorClosedError, ExecutorDisconnectedError, ExecutorNotSubscribedError, ExecutorRecoveryTimeoutError } from './executor-errors';
+import type { ExecutorClientOptions } from './executor-client-options';
 import type { ExecutorEnvironment } from './executor-environment';
 import type { ExecutorPort } from './executor-port';
 import { readSubscription, type SubscriptionEnd } from './subscription-reader';
@@ -21,24 +22,6 @@ import { UnacknowledgedLedger, type PendingUpdate } from './unacknowledged-ledge
 import { UpdateRetrier } from './update-retrier';
 
 const EventType = mesos.v1.executor.Event.Type;
-
-/** Options of {@link ExecutorClient}. */
-export interface ExecutorClientOptions {
-  environment: ExecutorEnvironment;
-  /** How to reach the agent. Default: undici, from the environment. */
-  connection?: AgentConnection;
-  /** The encoding of calls and events. Default `json`. */
-  encoding?: Encoding;
-  clock?: Clock;
-  random?: Random;
-  logger?: Logger;
-  /** First resend of an unacknowledged update; doubles up to {@link updateRetryMaxMs}. Default 10 s. */
-  updateRetryMs?: number;
-  /** Default 5 min. */
-  updateRetryMaxMs?: number;
-  /** Budget for the first subscription when the framework does not checkpoint. Default 60 s (the agent's registration timeout). */
-  registrationTimeoutMs?: number;
-}
 
 /** Receives what the stream carries. */
 export interface ExecutorClientListener {
@@ -68,6 +51,7 @@ export class ExecutorClient implements ExecutorPort {
   private closeCurrentStream: (() => void) | undefined;
   private wakeUp: (() => void) | undefined;
   private started = false;
+  private lost = false;
   /** The keys of the updates the last SUBSCRIBE replayed. */
   private replayedKeys = new Set<string>();
 
@@ -88,6 +72,11 @@ export class ExecutorClient implements ExecutorPort {
     return this.isSubscribed;
   }
 
+  /** True while a checkpointing executor is between subscriptions and still trying. */
+  private get reconnecting(): boolean {
+    return this.started && !this.closed && !this.isSubscribed && !this.shutdownReceived && !this.lost && this.env.checkpoint;
+  }
+
   /** The unacknowledged tasks and updates (read-only views for tests and logs). */
   get unacknowledged(): { tasks: TaskInfo[]; updates: Array<{ status: TaskStatus }> } {
     return { tasks: this.ledger.unacknowledgedTasks(), updates: this.ledger.unacknowledgedUpdates() };
@@ -99,7 +88,7 @@ export class ExecutorClient implements ExecutorPort {
    * when the agent is lost for good (`reason: 'lost'` with a typed error).
    */
   async start(listener: ExecutorClientListener): Promise<ExecutorClientEnd> {
-    if (this.started) throw new Error('ExecutorClient.start() may be called once');
+    if (this.started) throw new ExecutorAlreadyStartedError('ExecutorClient.start()');
     this.started = true;
     let lostAtMs = this.clock.now();
     let everSubscribed = false;
@@ -132,7 +121,11 @@ export class ExecutorClient implements ExecutorPort {
 
   /** {@inheritDoc ExecutorPort.sendUpdate} */
   sendUpdate(status: TaskStatus): void {
-    if (this.closed) throw new ExecutorClosedError('UPDATE');
+    if (this.closed) {
+      // Only an app that settles after the executor gave up gets here; nobody can deliver it any more.
+      this.logger.warn({ taskId: status.task_id.value, state: taskStateName(status.state) }, 'the executor is closed; update dropped');
+      return;
+    }
     const entry = this.ledger.addUpdate({ status });
     this.retrier.schedule(entry);
     if (this.isSubscribed) void this.resend(entry);
@@ -146,9 +139,17 @@ export class ExecutorClient implements ExecutorPort {
   }
 
   /** {@inheritDoc ExecutorPort.waitForAcknowledgements} */
-  waitForAcknowledgements(timeoutMs: number): Promise<boolean> {
+  waitForAcknowledgements(timeoutMs: number, options: { extendWhileReconnecting?: boolean } = {}): Promise<boolean> {
     return new Promise((resolve) => {
-      const timer = this.clock.setTimeout(() => resolve(false), timeoutMs);
+      let timer: TimerHandle;
+      const arm = (): void => {
+        timer = this.clock.setTimeout(() => {
+          // A checkpointing executor that is re-subscribing will replay the updates; the recovery timeout bounds this.
+          if (options.extendWhileReconnecting && this.reconnecting) arm();
+          else resolve(false);
+        }, timeoutMs);
+      };
+      arm();
       void this.ledger.drained().then(() => {
         timer.cancel();
         resolve(true);
@@ -242,6 +243,7 @@ export class ExecutorClient implements ExecutorPort {
   }
 
   private lose(error: Error): ExecutorClientEnd {
+    this.lost = true;
     this.logger.error({ err: error }, 'giving up on the agent');
     return { reason: 'lost', error };
   }

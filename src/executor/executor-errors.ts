@@ -94,16 +94,9 @@ export class ExecutorClosedError extends CatapultError {
   }
 }
 
-/** The same executor object was started twice. */
+/** The same executor (or executor client) was started twice. */
 export class ExecutorAlreadyStartedError extends CatapultError {
-  constructor() {
-    super('CATAPULT_EXECUTOR_ALREADY_STARTED', 'run() was already called on this executor; create a new MesosApplicationFrameworkExecutor per process.');
-  }
-}
-
-/** An AppExecutor method needs a launched task and there is none yet. */
-export class ExecutorNoTaskError extends CatapultError {
-  constructor(what: string) {
-    super('CATAPULT_EXECUTOR_NO_TASK', `Cannot ${what}: no task has been launched on this executor yet.`, { details: { what } });
+  constructor(what = 'MesosApplicationFrameworkExecutor.run()') {
+    super('CATAPULT_EXECUTOR_ALREADY_STARTED', `${what} was already called on this object; create a new one per executor process.`, { details: { what } });
   }
 }

@@ -16,6 +16,11 @@ export interface ExecutorPort {
   sendMessage(data: Uint8Array): Promise<void>;
   /** Records a task received through LAUNCH or LAUNCH_GROUP as unacknowledged. */
   trackTask(task: TaskInfo): void;
-  /** Resolves true once every sent update is ACKNOWLEDGED, false when `timeoutMs` passes first. */
-  waitForAcknowledgements(timeoutMs: number): Promise<boolean>;
+  /**
+   * Resolves true once every sent update is ACKNOWLEDGED, false when
+   * `timeoutMs` passes first. With `extendWhileReconnecting`, the timeout
+   * does not end the wait while the port is re-subscribing (it will replay
+   * the updates); its own recovery timeout bounds that.
+   */
+  waitForAcknowledgements(timeoutMs: number, options?: { extendWhileReconnecting?: boolean }): Promise<boolean>;
 }

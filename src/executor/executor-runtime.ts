@@ -5,10 +5,9 @@
  * launched runs; any other (a second LAUNCH, the rest of a LAUNCH_GROUP) is
  * answered with TASK_ERROR, because an ExecutableApp is written for one task.
  */
-import { mesos } from '../wire';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import type { ExecutorEvent, TaskInfo } from '../wire';
+import { mesos, type ExecutorEvent, type TaskInfo } from '../wire';
 import type { ExecutableApp } from './executable-app';
 import type { ExecutorPort } from './executor-port';
 import { decodeFrameworkMessage } from './framework-message';
@@ -107,7 +106,7 @@ export class ExecutorRuntime {
         continue;
       }
       this.logger.info({ taskId }, 'launching the task');
-      const runner = new TaskRunner(task as mesos.v1.TaskInfo.$Properties, this.options.app, {
+      const runner = new TaskRunner(task, this.options.app, {
         port: this.options.port,
         statuses: this.options.statuses,
         clock: this.options.clock,
@@ -184,7 +183,7 @@ export class ExecutorRuntime {
 
   private async afterTaskEnded(): Promise<void> {
     if (this.shuttingDown) return;
-    const acked = await this.options.port.waitForAcknowledgements(this.options.finalAckTimeoutMs ?? 30_000);
+    const acked = await this.options.port.waitForAcknowledgements(this.options.finalAckTimeoutMs ?? 30_000, { extendWhileReconnecting: true });
     if (!acked) this.logger.warn('the agent did not acknowledge the final update in time; exiting anyway');
     this.finish(ExecutorExitCode.OK);
   }

@@ -19,7 +19,8 @@ export { ExecutorRuntime, ExecutorExitCode } from './executor-runtime';
 export type { ExecutorRuntimeOptions } from './executor-runtime';
 export type { ExecutorPort } from './executor-port';
 export { ExecutorClient } from './executor-client';
-export type { ExecutorClientOptions, ExecutorClientListener, ExecutorClientEnd } from './executor-client';
+export type { ExecutorClientListener, ExecutorClientEnd } from './executor-client';
+export type { ExecutorClientOptions } from './executor-client-options';
 export { createAgentConnection, SUBSCRIPTION_CLIENT_OPTIONS, CALL_CLIENT_OPTIONS } from './agent-connection';
 export type { AgentConnection, AgentConnectionOptions, AgentRequest, AgentResponse, AgentStream } from './agent-connection';
 
@@ -48,5 +49,4 @@ export {
   ExecutorNotSubscribedError,
   ExecutorClosedError,
   ExecutorAlreadyStartedError,
-  ExecutorNoTaskError,
 } from './executor-errors';

@@ -5,16 +5,15 @@
  * messages it produced. It runs the same runtime as the real executor; only
  * the HTTP link is replaced by a recorder that acknowledges every update.
  */
-import { mesos } from '../wire';
 import { systemClock, type Clock } from '../util/clock';
 import { silentLogger, type Logger } from '../util/logger';
 import { seededRandom, type Random } from '../util/random';
-import type { TaskInfo, TaskStatus } from '../wire';
+import { enumLabel, mesos, type TaskInfo, type TaskStatus } from '../wire';
 import type { ExecutableApp } from './executable-app';
 import type { ExecutorPort } from './executor-port';
 import { ExecutorRuntime } from './executor-runtime';
 import { decodeFrameworkMessage, encodeFrameworkMessage } from './framework-message';
-import { TaskState, TaskStatusFactory, taskStateName } from './task-status';
+import { TaskState, TaskStatusFactory } from './task-status';
 
 const EventType = mesos.v1.executor.Event.Type;
 
@@ -72,7 +71,7 @@ export class MockExecutorEnvironment {
 
   /** The state names reported so far, e.g. `['TASK_STARTING', 'TASK_RUNNING']`. */
   get states(): string[] {
-    return this.updates.map((u) => taskStateName(u.state as TaskState));
+    return this.updates.map((u) => enumLabel(TaskState, u.state));
   }
 
   /** Resolves with the executor's exit code once it would exit. */

@@ -4,9 +4,8 @@
  * can end (refused, non-200, EOF, a broken record, an ERROR event) comes back
  * as a typed error so the caller decides whether to re-subscribe.
  */
-import { mesos } from '../wire';
 import type { Logger } from '../util/logger';
-import { RecordIODecoder, decodeExecutorEvent, encodingOfContentType, executorEventTypeName, type ExecutorEvent } from '../wire';
+import { RecordIODecoder, decodeExecutorEvent, mesos, encodingOfContentType, executorEventTypeName, type ExecutorEvent } from '../wire';
 import type { AgentConnection } from './agent-connection';
 import { AgentConnectionError, AgentError, AgentHttpError, AgentStreamError } from './agent-http-error';
 

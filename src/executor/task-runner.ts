@@ -4,13 +4,13 @@
  * exactly one terminal state. Kills honour a grace period: if `run` has not
  * settled when it ends, TASK_KILLED is reported anyway so the executor can exit.
  */
-import type { mesos } from '../wire';
+import { enumLabel, type mesos } from '../wire';
 import type { Clock, TimerHandle } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { AppExecutor, ExecutableApp } from './executable-app';
 import type { ExecutorPort } from './executor-port';
 import { encodeFrameworkMessage } from './framework-message';
-import { TaskState, taskStateName, type StatusDetails, type TaskStatusFactory } from './task-status';
+import { TaskState, type StatusDetails, type TaskStatusFactory } from './task-status';
 
 /** What a {@link TaskRunner} needs besides its task and app. */
 export interface TaskRunnerDeps {
@@ -150,7 +150,7 @@ export class TaskRunner {
     this.phase = 'ended';
     this.graceTimer?.cancel();
     this.send(state, details);
-    this.logger.info({ state: taskStateName(state) }, 'task ended');
+    this.logger.info({ state: enumLabel(TaskState, state) }, 'task ended');
     this.resolveEnded(state);
   }
 

@@ -4,18 +4,12 @@
  * the injected Random, so a seeded run is reproducible), source
  * SOURCE_EXECUTOR, the executor id, a timestamp in seconds, never TASK_STAGING.
  */
-import { mesos } from '../wire';
 import type { Clock } from '../util/clock';
 import type { Random } from '../util/random';
-import { newUuidBytes } from '../wire';
+import { mesos, newUuidBytes } from '../wire';
 
 export type TaskState = mesos.v1.TaskState;
 export const TaskState = mesos.v1.TaskState;
-
-/** The name of a task state, e.g. `TASK_RUNNING` (or the number if unknown). */
-export function taskStateName(state: TaskState): string {
-  return TaskState[state] ?? String(state);
-}
 
 /** What varies between two updates of the same task. */
 export interface StatusDetails {

@@ -7,7 +7,7 @@
  * `ruok` answers `imok` before the database has loaded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ export interface ThrowawayZooKeeperOptions {
   startTimeoutMs?: number;
   /** Path of zookeeper.jar. */
   jar?: string;
+  /** JVM heap limit. Default `1g`: heavy multi pipelining runs a smaller heap out of memory. */
+  maxHeap?: string;
 }
 
 export interface ThrowawayZooKeeper {
@@ -42,7 +44,7 @@ export interface ThrowawayZooKeeper {
   readonly process: ChildProcess;
   /** Stops the server (SIGKILL if it does not exit in 5 s) and removes its data. */
   stop(): Promise<void>;
-  /** Freezes the server (SIGSTOP), as a GC pause or a hung host would. */
+  /** Freezes the server (SIGSTOP), as a GC pause or a hung host would; returns once every JVM thread is stopped. */
   freeze(): void;
   /** Resumes a frozen server (SIGCONT). */
   thaw(): void;
@@ -113,7 +115,7 @@ export async function startThrowawayZooKeeper(options: ThrowawayZooKeeperOptions
   const classpath = [dataDir, jar, ...(slf4j ? [slf4j] : [])].join(':');
   const child = spawn(
     'java',
-    ['-Xms64m', '-Xmx256m', '-XX:+UseSerialGC', '-cp', classpath, 'org.apache.zookeeper.server.ZooKeeperServerMain', cfg],
+    ['-Xms64m', `-Xmx${options.maxHeap ?? '1g'}`, '-XX:+UseSerialGC', '-cp', classpath, 'org.apache.zookeeper.server.ZooKeeperServerMain', cfg],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -153,7 +155,37 @@ export async function startThrowawayZooKeeper(options: ThrowawayZooKeeperOptions
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
-    freeze: () => void child.kill('SIGSTOP'),
+    freeze: () => freezeProcess(child),
     thaw: () => void child.kill('SIGCONT'),
   };
+}
+
+/** True when /proc shows every thread of `pid` stopped (or the process gone). */
+function allThreadsStopped(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).every((tid) => {
+      try {
+        return /^State:\s+[Tt]/m.test(readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8'));
+      } catch {
+        return true; // the thread exited meanwhile
+      }
+    });
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * One SIGSTOP was seen not to stop every JVM thread at once, leaving the
+ * server answering requests a test expects to hang; so repeat it until /proc
+ * shows every thread stopped.
+ */
+function freezeProcess(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    child.kill('SIGSTOP');
+    if (allThreadsStopped(pid)) return;
+  }
+  throw new ZooKeeperUnavailableError(`ZooKeeper (pid ${pid}) did not stop after repeated SIGSTOPs`);
 }

@@ -197,7 +197,10 @@ export class SchedulerClient {
         onDisconnect: (reason) => this.endStream(stream, reason),
         fail: (err) => this.failAttempt(stream, err),
       });
-      if (end !== undefined && !stream.subscribed) this.failAttempt(stream, new SubscribeStreamError(stream.url ?? url, end.kind, 'error' in end ? end.error : undefined));
+      if (end !== undefined && !stream.subscribed) {
+        const cause = 'error' in end ? end.error : 'cause' in end ? end.cause : undefined;
+        this.failAttempt(stream, new SubscribeStreamError(stream.url ?? url, end.kind, cause));
+      }
     } catch (err) {
       this.failAttempt(stream, err);
     }

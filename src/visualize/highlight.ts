@@ -17,9 +17,9 @@ export type ActiveStates = StateValueLike | readonly string[];
 /** How to light the active states. */
 export interface Highlight {
   active: ActiveStates;
-  /** Fill of the active states (CSS/Graphviz colour); a blue by default. */
+  /** Fill of the active states: `#rgb`/`#rrggbb` or a colour name; a blue by default (anything else falls back to it). */
   fillColor?: string;
-  /** Text colour on that fill; white by default. */
+  /** Text colour on that fill, in the same forms; white by default. */
   fontColor?: string;
 }
 
@@ -33,6 +33,10 @@ export interface LitStates {
 
 export const DEFAULT_HIGHLIGHT_FILL = '#2563eb';
 export const DEFAULT_HIGHLIGHT_FONT = '#ffffff';
+
+// Colours end up inside DOT attributes and Mermaid classDefs; only plain forms are let through.
+const COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+)$/;
+const colorOr = (value: string | undefined, fallback: string) => (value !== undefined && COLOR.test(value) ? value : fallback);
 
 function leafPaths(value: StateValueLike, prefix: string[]): string[] {
   if (typeof value === 'string') return [[...prefix, value].join('.')];
@@ -62,7 +66,7 @@ export function resolveHighlight(diagram: StateDiagram, highlight: Highlight): L
   return {
     active,
     ancestors,
-    fillColor: highlight.fillColor ?? DEFAULT_HIGHLIGHT_FILL,
-    fontColor: highlight.fontColor ?? DEFAULT_HIGHLIGHT_FONT,
+    fillColor: colorOr(highlight.fillColor, DEFAULT_HIGHLIGHT_FILL),
+    fontColor: colorOr(highlight.fontColor, DEFAULT_HIGHLIGHT_FONT),
   };
 }

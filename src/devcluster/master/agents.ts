@@ -75,8 +75,7 @@ export function registerAgent(ctx: MasterContext, port: AgentPort, registration:
   agent.unreachableSinceMs = undefined;
   ctx.state.agents.set(id, agent);
   ctx.registry.admit(info);
-  // An agent that came without an id learns the one the master minted (an optional AgentPort extension).
-  if (port.agentId !== id) (port as AgentPort & { registered?(agentId: string): void }).registered?.(id);
+  port.registered?.(id);
   mergeReportedTasks(ctx, agent, registration);
   ctx.logger.info({ agentId: id, hostname: info.hostname, resources: agent.total.toString(), rejoined: existing !== undefined }, 'agent registered');
   ctx.allocateSoon();

@@ -49,6 +49,15 @@ function executorError(input: TaskCheckInput, executor: mesos.v1.IExecutorInfo):
     return `ExecutorInfo has an invalid FrameworkID (Actual: ${executor.framework_id!.value} vs Expected: ${input.framework.id})`;
   }
   if (!input.inGroup && executor.type === mesos.v1.ExecutorInfo.Type.DEFAULT) return "'ExecutorInfo.type' must be 'CUSTOM'";
+  return input.inGroup ? groupExecutorError(executor) : undefined;
+}
+
+/** LAUNCH_GROUP's extra rules: the master fills nothing in for a group's executor. */
+function groupExecutorError(executor: mesos.v1.IExecutorInfo): string | undefined {
+  const type = executor.type ?? mesos.v1.ExecutorInfo.Type.UNKNOWN;
+  if (type === mesos.v1.ExecutorInfo.Type.UNKNOWN) return "'ExecutorInfo.type' must be set";
+  if (!has(executor, 'framework_id')) return "'ExecutorInfo.framework_id' must be set";
+  if (executor.container?.type === mesos.v1.ContainerInfo.Type.DOCKER) return 'Docker ContainerInfo is not supported on the executor';
   return undefined;
 }
 
@@ -65,6 +74,7 @@ export function checkTask(input: TaskCheckInput, executor: mesos.v1.IExecutorInf
   if (taskResources.isEmpty()) return fail('Task uses no resources');
   if (input.inGroup) {
     if (has(task, 'executor')) return fail(`Task '${taskId}' should not have 'ExecutorInfo' set`);
+    if (task.container?.type === mesos.v1.ContainerInfo.Type.DOCKER) return fail('Docker ContainerInfo is not supported on the task');
   } else if (has(task, 'executor') === has(task, 'command')) {
     return fail('Task should have at least one (but not both) of CommandInfo or ExecutorInfo present');
   }

@@ -4,7 +4,7 @@
  * An offer lives from OFFERS until it is accepted or declined, rescinded, or
  * the subscription ends (Mesos discards offers on every disconnect and
  * re-subscription without a RESCIND, so the book is cleared then). A node's
- * launch command names its offer; a launch whose offer is not in the book
+ * launch command names its offer; a launch whose offer is not being gathered
  * (e.g. found in an outbox after a restore) refers to a dead offer and is
  * never sent.
  *
@@ -13,70 +13,47 @@
  * ACCEPT: an offer id may be used only once.
  */
 import type { Offer, TaskInfo } from '../../wire';
+import type { Launch } from '../placement';
 
 /** The launches gathered for one offer, ready for one ACCEPT (or a DECLINE when empty). */
 export interface AcceptBatch {
   offer: Offer;
-  /** The nodes that produced a launch, with their TaskInfos. */
-  launches: Array<{ nodeId: string; commandId: string; taskInfo: TaskInfo }>;
+  /** The nodes that produced a launch, with their TaskInfos; `done` completes each node's launch command. */
+  tasks: Array<{ nodeId: string; taskInfo: TaskInfo; done: () => void }>;
 }
 
 interface Gathering {
   offer: Offer;
-  /** Matched nodes that have neither launched nor settled yet. */
-  waiting: Set<string>;
-  launches: AcceptBatch['launches'];
+  /** Planned launches of nodes that have neither launched nor settled yet. */
+  waiting: Map<string, Launch>;
+  tasks: AcceptBatch['tasks'];
 }
 
 export class OfferBook {
   private readonly gathering = new Map<string, Gathering>();
-  private readonly known = new Map<string, Offer>();
 
-  /** Number of offers held (gathering or not). */
+  /** Offers being gathered. */
   get size(): number {
-    return this.known.size;
+    return this.gathering.size;
   }
 
-  /** Adds offers from an OFFERS event. */
-  add(offers: readonly Offer[]): void {
-    for (const offer of offers) {
-      const id = offer.id?.value;
-      if (id) this.known.set(id, offer);
-    }
+  /** Starts gathering launches for an offer from the matcher's plan. */
+  expect(offer: Offer, launches: readonly Launch[]): void {
+    const id = offer.id?.value;
+    if (!id) return;
+    this.gathering.set(id, { offer, waiting: new Map(launches.map((l) => [l.node.nodeId, l])), tasks: [] });
   }
 
-  has(offerId: string): boolean {
-    return this.known.has(offerId);
+  /** The planned launch of a node on an offer, while the offer is gathered and the node has not launched yet. */
+  plan(offerId: string, nodeId: string): Launch | undefined {
+    return this.gathering.get(offerId)?.waiting.get(nodeId);
   }
 
-  /** Forgets an offer (RESCIND, DECLINE); a gathering for it is dropped. */
-  remove(offerId: string): void {
-    this.known.delete(offerId);
-    this.gathering.delete(offerId);
-  }
-
-  /** Forgets everything: the subscription ended or began anew. */
-  clear(): void {
-    this.known.clear();
-    this.gathering.clear();
-  }
-
-  /** Starts gathering launches for `offerId` from `nodeIds`. */
-  expect(offerId: string, nodeIds: readonly string[]): void {
-    const offer = this.known.get(offerId);
-    if (!offer) return;
-    this.gathering.set(offerId, { offer, waiting: new Set(nodeIds), launches: [] });
-  }
-
-  /**
-   * Records a node's launch for its offer. Returns false when the offer is
-   * not being gathered (a dead offer): the launch must not be sent.
-   */
-  addLaunch(offerId: string, nodeId: string, commandId: string, taskInfo: TaskInfo): boolean {
+  /** Records a node's task for its offer. Returns false when the offer is not gathered (a dead offer). */
+  addTask(offerId: string, nodeId: string, taskInfo: TaskInfo, done: () => void): boolean {
     const gathering = this.gathering.get(offerId);
-    if (!gathering || !gathering.waiting.has(nodeId)) return false;
-    gathering.waiting.delete(nodeId);
-    gathering.launches.push({ nodeId, commandId, taskInfo });
+    if (!gathering || !gathering.waiting.delete(nodeId)) return false;
+    gathering.tasks.push({ nodeId, taskInfo, done });
     return true;
   }
 
@@ -85,11 +62,35 @@ export class OfferBook {
     this.gathering.get(offerId)?.waiting.delete(nodeId);
   }
 
+  /** A node settled without launching on whatever offer it was matched to; returns those offer ids. */
+  settleNode(nodeId: string): string[] {
+    const offerIds: string[] = [];
+    for (const [offerId, gathering] of this.gathering) if (gathering.waiting.delete(nodeId)) offerIds.push(offerId);
+    return offerIds;
+  }
+
   /** Takes the batch of an offer whose nodes have all launched or settled; the offer leaves the book. */
   takeReady(offerId: string): AcceptBatch | undefined {
     const gathering = this.gathering.get(offerId);
     if (!gathering || gathering.waiting.size > 0) return undefined;
-    this.remove(offerId);
-    return { offer: gathering.offer, launches: gathering.launches };
+    this.gathering.delete(offerId);
+    return { offer: gathering.offer, tasks: gathering.tasks };
+  }
+
+  /**
+   * Forgets an offer (RESCIND): its gathered launches are never sent; the
+   * launch timeout and reconciliation decide those nodes. Returns their node ids.
+   */
+  remove(offerId: string): string[] {
+    const gathering = this.gathering.get(offerId);
+    if (!gathering) return [];
+    this.gathering.delete(offerId);
+    for (const task of gathering.tasks) task.done();
+    return gathering.tasks.map((t) => t.nodeId);
+  }
+
+  /** Forgets everything: the subscription ended or began anew. Returns the node ids whose launches were dropped. */
+  clear(): string[] {
+    return [...this.gathering.keys()].flatMap((offerId) => this.remove(offerId));
   }
 }

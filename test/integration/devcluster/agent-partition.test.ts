@@ -31,7 +31,9 @@ describe('agent partition', () => {
     await pa.update('pa-task', 'TASK_RUNNING');
     await plain.subscribe();
     autoAcknowledge(plain);
-    await launchOnNextOffer(plain, 'plain-task');
+    const plainUsed = await launchOnNextOffer(plain, 'plain-task');
+    // `plain` keeps an outstanding offer through the partition, so a RESCIND is due.
+    const held = (await plain.sub.waitFor((e) => e.type === 'OFFERS' && e.offers.offers[0].id.value !== plainUsed.id.value)).offers.offers[0];
     await plain.call('SUPPRESS');
     await plain.update('plain-task', 'TASK_RUNNING');
 
@@ -43,7 +45,7 @@ describe('agent partition', () => {
     expect(unreachable.unreachable_time).toBeDefined();
     expect(unreachable.uuid).toBeUndefined();
     expect((await plain.update('plain-task', 'TASK_LOST', plainFrom)).update.status.uuid).toBeUndefined();
-    await plain.sub.waitFor((e) => e.type === 'RESCIND', plainFrom);
+    expect((await plain.sub.waitFor((e) => e.type === 'RESCIND', plainFrom)).rescind.offer_id).toEqual(held.id);
     expect((await pa.sub.waitFor((e) => e.type === 'FAILURE', from)).failure).toEqual({ agent_id: { value: agentId } });
 
     const reconcileFrom = pa.sub.mark();

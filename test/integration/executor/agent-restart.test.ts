@@ -37,6 +37,35 @@ describe('executor and agent restarts', () => {
     expect(app.killCount).toBe(0);
   });
 
+  it('a task that ends while the agent restarts waits past the final-ack timeout for the re-subscription', async () => {
+    const agent = await agents.start({ autoAcknowledge: false });
+    const clock = new ManualClock();
+    const app = new ControlledApp();
+    const logger = new RecordingLogger();
+    const env = { ...checkpointing, MESOS_SUBSCRIPTION_BACKOFF_MAX: '1secs' };
+    const { exitCode } = await startExecutor(agent, app, { clock, logger, envOverrides: env, finalAckTimeoutMs: 30_000 });
+    let exited = false;
+    void exitCode.then(() => (exited = true));
+    agent.launch('t');
+    await agent.update('TASK_RUNNING');
+    agent.subscribeFailures.push({ status: 503, body: 'Agent has not finished recovery' });
+    agent.cutStream();
+    await logger.nth('not subscribed to the agent; retrying SUBSCRIBE', 1);
+    app.complete(0);
+    await logger.waitFor((l) => l.msg === 'task ended');
+
+    clock.advance(31_000);
+    await logger.nth('not subscribed to the agent; retrying SUBSCRIBE', 2);
+    expect(exited).toBe(false);
+    clock.advance(1_000);
+    const resubscribe = await agent.nth('SUBSCRIBE', 3);
+    const replayed = resubscribe.body.subscribe.unacknowledged_updates;
+    expect(replayed.map((u: any) => u.status.state)).toEqual(['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED']);
+    await logger.event('SUBSCRIBED', 2);
+    for (const update of replayed) agent.send({ type: 'ACKNOWLEDGED', acknowledged: { task_id: update.status.task_id, uuid: update.status.uuid } });
+    await expect(exitCode).resolves.toBe(ExecutorExitCode.OK);
+  });
+
   it('a later re-subscription carries only what is still unacknowledged', async () => {
     const agent = await agents.start();
     const app = new ControlledApp();
@@ -66,24 +95,26 @@ describe('executor and agent restarts', () => {
     const agent = await agents.start();
     const clock = new ManualClock();
     const env = readExecutorEnvironment(agent.env({ ...checkpointing, MESOS_RECOVERY_TIMEOUT: '30secs', MESOS_SUBSCRIPTION_BACKOFF_MAX: '2secs' }));
-    const client = new ExecutorClient({ environment: env, clock, random: seededRandom(1) });
+    const logger = new RecordingLogger();
+    const client = new ExecutorClient({ environment: env, clock, random: seededRandom(1), logger });
     for (let i = 0; i < 100; i++) agent.subscribeFailures.push({ status: 503, body: 'Agent has not finished recovery' });
     const ended = client.start({ onEvent: () => undefined });
     let result: Awaited<typeof ended> | undefined;
     void ended.then((r) => (result = r));
     let attempts = 0;
     while (result === undefined) {
-      await agent.nth('SUBSCRIBE', ++attempts);
-      // Let the 503 reach the client and its backoff timer be armed before moving time.
-      await new Promise<void>((resolve) => setTimeout(resolve, 5));
+      attempts++;
+      // The client logs this line just before it arms its backoff timer.
+      await Promise.race([logger.nth('not subscribed to the agent; retrying SUBSCRIBE', attempts), ended]);
       clock.advance(2_000);
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await client.close();
     expect(result).toMatchObject({ reason: 'lost', error: { code: 'CATAPULT_EXECUTOR_RECOVERY_TIMEOUT' } });
     // At most 2 s between attempts within a 30 s budget.
-    expect(attempts).toBeGreaterThanOrEqual(15);
-    expect(attempts).toBeLessThan(40);
+    const subscribes = agent.calls.filter((c) => c.type === 'SUBSCRIBE').length;
+    expect(subscribes).toBeGreaterThanOrEqual(15);
+    expect(subscribes).toBeLessThan(40);
+    expect(subscribes).toBe(attempts);
   });
 
   it('gives up at once on a fatal answer to SUBSCRIBE', async () => {

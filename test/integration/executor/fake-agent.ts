@@ -19,6 +19,8 @@ export interface FakeAgentOptions {
   autoAcknowledge?: boolean;
   /** Framework capabilities announced in SUBSCRIBED, e.g. ['TASK_KILLING_STATE']. */
   capabilities?: string[];
+  /** Listen on this Unix socket (as with --http_executor_domain_sockets) instead of TCP. */
+  socketPath?: string;
 }
 
 type Waiter = { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
@@ -39,6 +41,11 @@ export class FakeAgent {
   }
 
   async start(): Promise<this> {
+    const socketPath = this.options.socketPath;
+    if (socketPath !== undefined) {
+      await new Promise<void>((resolve) => this.server.listen(socketPath, resolve));
+      return this;
+    }
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -60,6 +67,7 @@ export class FakeAgent {
       MESOS_SLAVE_PID: `slave(1)@127.0.0.1:${this.port}`,
       MESOS_CHECKPOINT: '0',
       MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD: '5secs',
+      ...(this.options.socketPath === undefined ? {} : { MESOS_DOMAIN_SOCKET: this.options.socketPath, MESOS_AGENT_ENDPOINT: '127.0.0.1:1' }),
       ...overrides,
     };
   }
@@ -83,6 +91,12 @@ export class FakeAgent {
   /** Ends the current stream as an agent restart would. */
   cutStream(): void {
     this.stream?.destroy();
+    this.stream = undefined;
+  }
+
+  /** Ends the current stream cleanly, after what was sent (as after a SHUTDOWN). */
+  endStream(): void {
+    this.stream?.end();
     this.stream = undefined;
   }
 

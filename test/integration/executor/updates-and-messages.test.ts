@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'undici';
 import { createAgentConnection, decodeFrameworkMessage, encodeFrameworkMessage } from '../../../src/executor';
 import { ManualClock } from '../../../src/util';
@@ -69,6 +72,22 @@ describe('executor updates and messages against a fake agent', () => {
     agent.launch('t');
     await agent.update('TASK_RUNNING');
     expect(agent.calls.map((c) => c.headers.authorization)).toEqual(agent.calls.map(() => 'Bearer jwt-token'));
+  });
+
+  it('reaches the agent over MESOS_DOMAIN_SOCKET when it is set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catapult-executor-'));
+    try {
+      const agent = await agents.start({ socketPath: join(dir, 'agent.sock') });
+      const app = new ControlledApp();
+      const { exitCode } = await startExecutor(agent, app);
+      agent.launch('t');
+      await agent.update('TASK_RUNNING');
+      app.complete(0);
+      await expect(exitCode).resolves.toBe(0);
+      expect(agent.updateStates).toEqual(['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('subscribes on a connection without a body timeout and sends calls on another one', async () => {

@@ -1,5 +1,9 @@
 import { ZkClient, type ZnodeEvent } from '../../../src/store';
 import { useZooKeeper } from '../../helpers/zookeeper';
+import { freezeServer } from './freeze-server';
+
+// The project-level testTimeout does not reach these tests; sessions and a busy machine need more than 5 s.
+jest.setTimeout(30_000);
 
 const SESSION_MS = 2_000;
 
@@ -70,11 +74,16 @@ describe('ZkClient against a real ZooKeeper', () => {
   it('delivers one-shot watches', async () => {
     const client = await connect();
     await client.mkdirp('/watch');
-    const created = new Promise<ZnodeEvent>((resolve) => void client.exists('/watch/n', resolve));
     const other = await connect();
+    // Each watch is in place once its request is answered; only then does the other session change the tree.
+    let onCreated: (e: ZnodeEvent) => void = () => undefined;
+    const created = new Promise<ZnodeEvent>((resolve) => (onCreated = resolve));
+    expect(await client.exists('/watch/n', onCreated)).toBeNull();
     await other.create('/watch/n');
     await expect(created).resolves.toEqual({ type: 'created', path: '/watch/n' });
-    const children = new Promise<ZnodeEvent>((resolve) => void client.getChildren('/watch', resolve));
+    let onChildren: (e: ZnodeEvent) => void = () => undefined;
+    const children = new Promise<ZnodeEvent>((resolve) => (onChildren = resolve));
+    await client.getChildren('/watch', onChildren);
     await other.create('/watch/m');
     await expect(children).resolves.toEqual({ type: 'childrenChanged', path: '/watch' });
   });
@@ -110,7 +119,7 @@ describe('ZkClient against a real ZooKeeper', () => {
 
   it('times a request out while the server is frozen', async () => {
     const client = await connect({ requestTimeoutMs: 300 });
-    zk.server.freeze();
+    await freezeServer(zk.server);
     try {
       const startedMs = Date.now();
       await expect(client.exists('/')).rejects.toMatchObject({ code: 'CATAPULT_ZK_REQUEST_TIMEOUT', outcomeUnknown: true });

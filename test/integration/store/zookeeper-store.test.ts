@@ -1,5 +1,8 @@
 import { StoreLayout, ZkClient, bumpEpoch, currentEpoch, openZookeeperStore } from '../../../src/store';
 import { useZooKeeper } from '../../helpers/zookeeper';
+
+// The project-level testTimeout does not reach these tests; a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
 import { describeStateStoreContract } from '../../unit/store/state-store-contract';
 
 describe('ZooKeeper store', () => {

@@ -58,6 +58,12 @@ export class RecordingLogger implements Logger {
     return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
   }
 
+  /** Resolves with the `n`th line (1-based) whose message is `msg`. */
+  nth(msg: string, n: number): Promise<LogLine> {
+    let seen = 0;
+    return this.waitFor((line) => line.msg === msg && ++seen === n);
+  }
+
   /** Resolves once the `n`th event of `type` from the agent was handled. */
   event(type: string, n = 1): Promise<LogLine> {
     let seen = 0;

@@ -62,7 +62,7 @@ describe('customizing the node machine', () => {
     n.send({ type: 'executor.message', data: 'c2ljaw==' }).status('TASK_FAILED');
     expect(n.value).toBe('relaunching');
     // the extended machine persists and restores like the default one
-    const restored = createActor(machine, { snapshot: JSON.parse(JSON.stringify(n.actor.getPersistedSnapshot())) }).start();
+    const restored = createActor(machine, { snapshot: JSON.parse(JSON.stringify(n.actor.getPersistedSnapshot())) } as never).start();
     expect(restored.getSnapshot().value).toBe('relaunching');
   });
 

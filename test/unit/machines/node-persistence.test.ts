@@ -4,7 +4,7 @@ import { NodeDriver } from './node-test-kit';
 
 function roundTrip(n: NodeDriver, machine = nodeMachine) {
   const json = JSON.stringify(n.actor.getPersistedSnapshot());
-  const restored = createActor(machine, { snapshot: JSON.parse(json) });
+  const restored = createActor(machine, { snapshot: JSON.parse(json) } as never);
   restored.start();
   return { json, restored };
 }
@@ -54,7 +54,7 @@ describe('node machine persisted snapshots', () => {
     const n = new NodeDriver().run().status('TASK_FAILED');
     const text = encodeEnvelope(toEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, n.actor.getPersistedSnapshot()));
     const { snapshot } = loadEnvelope(text);
-    const restored = createActor(nodeMachine, { snapshot: snapshot as never }).start();
+    const restored = createActor(nodeMachine, { snapshot } as never).start();
     const ctx = restored.getSnapshot().context;
     expect(ctx.deadlines.relaunch).toBe(n.context.deadlines.relaunch);
     expect(ctx.outbox).toEqual(n.context.outbox);

@@ -39,7 +39,7 @@ describe('snapshot envelopes and migrations', () => {
     expect(context.failureCount).toBeUndefined();
     expect(JSON.parse(raw).snapshot.context.failureCount).toBe(2); // input untouched
 
-    const actor = createActor(nodeMachine, { snapshot: envelope.snapshot as never }).start();
+    const actor = createActor(nodeMachine, { snapshot: envelope.snapshot } as never).start();
     expect(actor.getSnapshot().value).toBe('relaunching');
     actor.send({ type: 'timer', name: 'relaunch', at: context.deadlines.relaunch! });
     expect(actor.getSnapshot().value).toBe('pending');
