@@ -103,7 +103,7 @@ function valid(kind: Kind, raw: string): boolean {
   switch (kind) {
     case 'master':
       if (raw.startsWith('zk://')) return /^zk:\/\/[^/\s]+\/\S+$/.test(raw) && raw.slice(5).split('/')[0]!.split(',').every((h) => HOST_PORT.test(h));
-      return raw.split(',').every((m) => /^https?:\/\/[^\s,/:]+:\d{1,5}\/?$/.test(m));
+      return raw.split(',').every((m) => /^https?:\/\/[^\s,/:]+:\d{1,5}(\/[^\s,]*)?$/.test(m));
     case 'zk': {
       const [hosts = ''] = raw.replace(/^zk:\/\//, '').split('/');
       const chroot = raw.replace(/^zk:\/\//, '').slice(hosts.length);

@@ -84,14 +84,17 @@ export async function run(): Promise<NodesBenchRow[]> {
     const heapPerNodeBytes = (heapUsed() - before) / report.nodes;
     const historyLength = runtime.node('bench-0').snapshot.context.history.length;
 
-    // Real state changes with no commands: pause and resume pending nodes, one event per node per round.
-    for (const node of runtime.nodes.values()) node.send({ type: 'relaunch' });
+    // Real state changes with no commands: pause and resume fresh nodes, one event per node per round.
+    await runtime.createApp('tput');
+    const fresh = [];
+    for (let i = 0; i < NODE_COUNT; i++) fresh.push(runtime.addNode('tput'));
+    const tputNodes = await Promise.all(fresh);
     await settle(runtime);
     const writesBefore = runtime.persister.writes;
     const t0 = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
       const type = round % 2 === 0 ? 'pause' : 'resume';
-      for (const node of runtime.nodes.values()) node.send({ type });
+      for (const node of tputNodes) node.send({ type });
       await runtime.settled();
     }
     const transitions = ROUNDS * NODE_COUNT;

@@ -25,6 +25,8 @@ export interface DemoDeps {
   stepTimeoutMs?: number;
 }
 
+const OFFER_TIMEOUT_MS = 5_000;
+
 /** ZooKeeper sessions of the demo's schedulers: short, so a killed leader is replaced quickly. */
 const SCHEDULER_SESSION_MS = 4_000;
 
@@ -50,7 +52,14 @@ export class DemoSession {
     const zkConnect = await this.startZooKeeper();
     // A fresh root per run, so a given --zk keeps earlier runs' state apart.
     const root = `/catapult-demo/run-${clock.now()}`;
-    this.cluster = await createLocalCluster({ agents: this.options.agents, zk: `zk://${zkConnect}${root}/mesos`, heartbeatIntervalMs: 2_000, logger: this.deps.logger });
+    this.cluster = await createLocalCluster({
+      agents: this.options.agents,
+      zk: `zk://${zkConnect}${root}/mesos`,
+      heartbeatIntervalMs: 2_000,
+      // Like a production master's --offer_timeout: an offer a scheduler never answers comes back.
+      offerTimeoutMs: OFFER_TIMEOUT_MS,
+      logger: this.deps.logger,
+    });
     out(`Local cluster: master ${this.cluster.masterUrl} (registered in ZooKeeper at ${root}/mesos), ${this.options.agents} agents`);
     this.logDir = mkdtempSync(join(tmpdir(), 'catapult-demo-'));
     this.schedulerArgs = [

@@ -14,6 +14,8 @@ import { DemoPortInUseError } from './demo-errors';
 export interface ProxyTarget {
   readonly label: string;
   readonly dashboardPort: number;
+  /** Where GETs go when nothing listens on the dashboard port (a build without the dashboard): the scheduler's own /api/state server. */
+  readonly httpPort?: number;
   isLeading(): Promise<boolean>;
 }
 
@@ -86,23 +88,26 @@ export class LeaderProxy {
     this.leader = undefined;
   }
 
-  private forward(req: IncomingMessage, res: ServerResponse): void {
+  private forward(req: IncomingMessage, res: ServerResponse, port?: number): void {
     const target = this.leader;
     if (!target) return this.unavailable(res, 'No scheduler leads right now (an election is under way); retry in a few seconds.');
-    const upstream = request(
-      { host: '127.0.0.1', port: target.dashboardPort, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${target.dashboardPort}` } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-catapult-leader': target.label });
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', (err) => {
+    const to = port ?? target.dashboardPort;
+    const upstream = request({ host: '127.0.0.1', port: to, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${to}` } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-catapult-leader': target.label });
+      answer.pipe(res);
+    });
+    upstream.on('error', (err: NodeJS.ErrnoException) => {
+      const fallback = target.httpPort;
+      if (port === undefined && err.code === 'ECONNREFUSED' && fallback !== undefined && (req.method === 'GET' || req.method === 'HEAD') && !res.headersSent) {
+        return this.forward(req, res, fallback);
+      }
       this.schedule(0);
       if (!res.headersSent) this.unavailable(res, `The leading scheduler (${target.label}) did not answer (${err.message}); retry in a few seconds.`);
       else res.destroy();
     });
     res.on('close', () => upstream.destroy());
-    req.pipe(upstream);
+    if (port === undefined) req.pipe(upstream);
+    else upstream.end();
   }
 
   private unavailable(res: ServerResponse, message: string): void {

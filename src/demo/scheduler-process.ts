@@ -92,6 +92,10 @@ export class SchedulerProcess {
     return this.options.dashboardPort;
   }
 
+  get httpPort(): number {
+    return this.options.httpPort;
+  }
+
   /** The error to report if the child exited; undefined while it runs. */
   exitError(): Error | undefined {
     return this.exit ? new DemoSchedulerExitedError(this.label, this.exit.code, this.exit.signal, this.logFile) : undefined;

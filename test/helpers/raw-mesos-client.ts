@@ -61,6 +61,7 @@ export class RawSubscription {
   readonly records: Buffer[] = [];
   ended = false;
   private waiters: Waiter[] = [];
+  private listeners: Array<(e: RawEvent) => void> = [];
   private endWaiters: Array<() => void> = [];
   private destroyFn: () => void = () => undefined;
 
@@ -94,6 +95,11 @@ export class RawSubscription {
     });
   }
 
+  /** Calls `listener` with every event that arrives from now on. */
+  onEvent(listener: (e: RawEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
   close(): void {
     this.destroyFn();
   }
@@ -108,6 +114,7 @@ export class RawSubscription {
     this.records.push(bytes);
     const event: RawEvent = this.json ? JSON.parse(bytes.toString('utf8')) : { type: 'PROTOBUF', bytes };
     this.events.push(event);
+    for (const listener of this.listeners) listener(event);
     const index = this.events.length - 1;
     this.waiters = this.waiters.filter((w) => {
       if (index < w.from || !w.predicate(event)) return true;
@@ -199,14 +206,14 @@ export function smallTaskResources(offer: any, cpus = 0.1, mem = 32): any[] {
     .map((r: any) => ({ ...r, scalar: { value: r.name === 'cpus' ? cpus : mem } }));
 }
 
-/** Resolves once `condition()` holds, checking after every turn of the event loop's timers (bounded). */
+/** Resolves once `condition()` holds, checking on every turn of the event loop (bounded by `timeoutMs`). */
 export function eventually(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = () => {
       if (condition()) return resolve();
       if (Date.now() - started > timeoutMs) return reject(new Error('condition not met in time'));
-      setTimeout(check, 10);
+      setImmediate(check);
     };
     check();
   });
@@ -227,15 +234,12 @@ export async function launchOnNextOffer(fw: RawFramework, taskId: string, from =
   return offer;
 }
 
-/** Acknowledges every update with a uuid as it arrives (as a well-behaved scheduler does). */
+/** Acknowledges every update with a uuid, those already received and each as it arrives (as a well-behaved scheduler does). */
 export function autoAcknowledge(fw: RawFramework): void {
-  let next = 0;
-  const pump = () => {
-    for (; next < fw.sub.events.length; next++) {
-      const e = fw.sub.events[next]!;
-      if (e.type === 'UPDATE' && e.update.status.uuid) void fw.acknowledge(e.update.status).catch(() => undefined);
-    }
-    if (!fw.sub.ended) setTimeout(pump, 5);
+  const sub = fw.sub;
+  const ack = (e: RawEvent) => {
+    if (e.type === 'UPDATE' && e.update.status.uuid && fw.sub === sub) void fw.acknowledge(e.update.status).catch(() => undefined);
   };
-  pump();
+  sub.events.forEach(ack);
+  sub.onEvent(ack);
 }

@@ -140,10 +140,10 @@ export class MasterState {
 
   /** What tasks and executors hold on an agent (terminal tasks hold nothing). */
   used(agentId: string): Resources {
-    let used = Resources.empty;
-    for (const t of this.tasks.values()) if (t.agentId === agentId) used = used.plus(t.resources);
-    for (const e of this.executors.values()) if (e.agentId === agentId) used = used.plus(e.resources);
-    return used;
+    const held: Resources[] = [];
+    for (const t of this.tasks.values()) if (t.agentId === agentId) held.push(t.resources);
+    for (const e of this.executors.values()) if (e.agentId === agentId) held.push(e.resources);
+    return Resources.sum(held);
   }
 
   /** What is neither used nor offered on an agent. */

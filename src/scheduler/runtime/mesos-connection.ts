@@ -52,7 +52,13 @@ export class MesosConnection {
   /** The generation whose events are delivered; events of others are dropped. */
   private liveGeneration: number | undefined;
   /** Events that arrived before the FrameworkID was durable. */
-  private held: SchedulerEvent[] | undefined;
+  /**
+   * Events that arrive while a SUBSCRIBE is in flight, with their stream
+   * generation. The records after SUBSCRIBED (HEARTBEAT, OFFERS) often share
+   * its chunk and are dispatched before `subscribe()` resolves, so they are
+   * kept here rather than dropped, and released once the FrameworkID is durable.
+   */
+  private held: Array<{ event: SchedulerEvent; generation: number }> | undefined;
   private stopped = false;
 
   constructor(private readonly options: MesosConnectionOptions) {
@@ -172,9 +178,9 @@ export class MesosConnection {
     this.held = undefined;
     this.actor.send({ type: 'subscribed', frameworkId: info.frameworkId, at: this.options.clock.now() });
     this.options.onSubscribed(info);
-    for (const event of held) {
+    for (const { event, generation } of held) {
       if (this.stopped || this.liveGeneration !== info.generation) return;
-      this.options.onEvent(event);
+      if (generation === info.generation) this.options.onEvent(event);
     }
   }
 
@@ -189,10 +195,13 @@ export class MesosConnection {
   }
 
   private onClientEvent(event: SchedulerEvent, generation: number): void {
-    if (this.stopped || generation !== this.liveGeneration) return;
-    if (isSubscribed(event)) return;
-    if (this.held) this.held.push(event);
-    else this.options.onEvent(event);
+    if (this.stopped || isSubscribed(event)) return;
+    if (this.held) {
+      // Before subscribe() resolves the live generation is not known yet; keep everything and sort it out then.
+      if (this.liveGeneration === undefined || generation === this.liveGeneration) this.held.push({ event, generation });
+      return;
+    }
+    if (generation === this.liveGeneration) this.options.onEvent(event);
   }
 
   private onClientDisconnected(reason: DisconnectReason, generation: number): void {

@@ -49,6 +49,8 @@ export class OfferRound {
   readonly unplaced = new Map<string, PlacementReason>();
   private readonly agents = new Map<string, Pick<NodePlacement, 'hostname' | 'attributes'>>();
   private state: OfferState = initialOfferState();
+  /** SUPPRESS and REVIVE go out one after the other: on parallel connections a REVIVE could overtake its SUPPRESS. */
+  private offerCalls: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OfferRoundOptions) {}
 
@@ -78,7 +80,7 @@ export class OfferRound {
       const roles = [...this.options.roles];
       const call = action.type === 'SUPPRESS' ? schedulerCalls.suppress(frameworkId, roles) : schedulerCalls.revive(frameworkId, roles);
       this.options.logger.debug({ pending: this.pending.size }, action.type);
-      this.options.client.send(call).catch((err: unknown) => this.options.logger.warn({ err }, `${action.type} failed`));
+      this.offerCalls = this.offerCalls.then(() => this.options.client.send(call)).catch((err: unknown) => this.options.logger.warn({ err }, `${action.type} failed`));
     }
   }
 

@@ -65,6 +65,10 @@ describe('hello scheduler arguments', () => {
     expect(result).toMatchObject({ master: 'zk://10.0.0.1:2181,10.0.0.2:2181/mesos', zkConnect: 'z1:2181,z2:2181', zkRoot: '/catapult/a' });
   });
 
+  it('accepts a master URL with its path, as `catapult local` prints it', () => {
+    expect(parseHelloArgs(['--master', 'http://127.0.0.1:5050/api/v1/scheduler', '--zk', 'z:2181', '--nodes', '1'])).toMatchObject({ master: 'http://127.0.0.1:5050/api/v1/scheduler' });
+  });
+
   it('keeps state under /catapult/<name> when --zk has no chroot', () => {
     expect(splitZk('127.0.0.1:2181', 'web')).toEqual({ zkConnect: '127.0.0.1:2181', zkRoot: '/catapult/web' });
     expect(splitZk('127.0.0.1:2181/a/b/', 'web')).toEqual({ zkConnect: '127.0.0.1:2181', zkRoot: '/a/b' });
