@@ -25,8 +25,6 @@ export interface DemoDeps {
   stepTimeoutMs?: number;
 }
 
-const OFFER_TIMEOUT_MS = 5_000;
-
 /** ZooKeeper sessions of the demo's schedulers: short, so a killed leader is replaced quickly. */
 const SCHEDULER_SESSION_MS = 4_000;
 
@@ -56,8 +54,6 @@ export class DemoSession {
       agents: this.options.agents,
       zk: `zk://${zkConnect}${root}/mesos`,
       heartbeatIntervalMs: 2_000,
-      // Like a production master's --offer_timeout: an offer a scheduler never answers comes back.
-      offerTimeoutMs: OFFER_TIMEOUT_MS,
       logger: this.deps.logger,
     });
     out(`Local cluster: master ${this.cluster.masterUrl} (registered in ZooKeeper at ${root}/mesos), ${this.options.agents} agents`);
