@@ -2,8 +2,15 @@
  * The persisted form of one machine actor: `{ machineId, version, snapshot }`.
  * xstate v5 has no snapshot versioning, so every snapshot is wrapped and old
  * ones are migrated (see `migrations.ts`) before `createActor` sees them.
+ *
+ * Two encodings are read: format 1, the envelope as a JSON object (written up
+ * to and including node machine version 2's first releases, and still written
+ * for snapshots the compact form cannot represent exactly), and format 2, the
+ * compact tuple of `persistence/compact-envelope.ts`, which is what
+ * {@link encodeEnvelope} writes.
  */
 import { MACHINE_REGISTRY, type MachineRegistry, type PersistedSnapshotJson } from './migrations';
+import { compactHeader, decodeCompactBody, encodeCompactEnvelope, isCompactEnvelope } from './persistence/compact-envelope';
 import { SnapshotCorruptError, SnapshotUnknownMachineError, SnapshotUnsupportedVersionError } from './snapshot-errors';
 
 export interface SnapshotEnvelope<TSnapshot = PersistedSnapshotJson> {
@@ -19,8 +26,18 @@ export function toEnvelope<T>(machineId: string, version: number, snapshot: T, m
   return meta === undefined ? { machineId, version, snapshot } : { machineId, version, snapshot, meta };
 }
 
-/** The envelope as JSON text; identical envelopes give identical bytes. */
+/**
+ * The envelope as compact JSON text (format 2), or as the format 1 JSON object
+ * when the snapshot has a shape the compact form cannot restore exactly.
+ * Identical envelopes give identical bytes, and `loadEnvelope` gives back a
+ * snapshot equal (as JSON, key order included) to the one encoded.
+ */
 export function encodeEnvelope(envelope: SnapshotEnvelope<unknown>): string {
+  return encodeCompactEnvelope(envelope) ?? encodeEnvelopeJson(envelope);
+}
+
+/** The format 1 encoding: the envelope as a JSON object (readable, and read by every version). */
+export function encodeEnvelopeJson(envelope: SnapshotEnvelope<unknown>): string {
   return JSON.stringify(envelope);
 }
 
@@ -28,9 +45,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const utf8 = new TextDecoder();
+
 function parse(raw: unknown): unknown {
   if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) return raw;
-  const text = typeof raw === 'string' ? raw : new TextDecoder().decode(raw);
+  const text = typeof raw === 'string' ? raw : utf8.decode(raw);
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -51,14 +70,16 @@ function parse(raw: unknown): unknown {
  */
 export function loadEnvelope(raw: unknown, registry: Readonly<MachineRegistry> = MACHINE_REGISTRY): SnapshotEnvelope {
   const value = parse(raw);
-  if (!isObject(value)) throw new SnapshotCorruptError('envelope is not an object');
-  const { machineId, version, snapshot } = value;
+  const compact = isCompactEnvelope(value);
+  if (!compact && !isObject(value)) throw new SnapshotCorruptError('envelope is neither an object nor a compact envelope');
+  const { machineId, version, meta } = compact ? compactHeader(value) : (value as Record<string, unknown>);
   if (typeof machineId !== 'string') throw new SnapshotCorruptError('envelope has no machineId');
   const entry = registry[machineId];
   if (!entry) throw new SnapshotUnknownMachineError(machineId);
   if (!Number.isSafeInteger(version) || (version as number) < 1 || (version as number) > entry.version) {
     throw new SnapshotUnsupportedVersionError(machineId, version, entry.version);
   }
+  const snapshot = compact ? decodeCompactBody(value) : (value as Record<string, unknown>).snapshot;
   if (!isObject(snapshot)) throw new SnapshotCorruptError('envelope has no snapshot object', { details: { machineId } });
   let current = snapshot as PersistedSnapshotJson;
   for (let v = version as number; v < entry.version; v++) {
@@ -73,5 +94,5 @@ export function loadEnvelope(raw: unknown, registry: Readonly<MachineRegistry> =
   if (typeof current.status !== 'string' || current.value === undefined || !isObject(current.context)) {
     throw new SnapshotCorruptError('snapshot lacks status, value or context', { details: { machineId, version } });
   }
-  return toEnvelope(machineId, entry.version, current, value.meta);
+  return toEnvelope(machineId, entry.version, current, meta);
 }

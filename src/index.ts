@@ -78,8 +78,20 @@ export type {
 } from '../machines';
 
 // The scheduler runtime (./scheduler/runtime)
-export { SchedulerRuntime, buildFrameworkInfo } from './scheduler/runtime';
-export type { SchedulerRuntimeOptions, RuntimeHooks, RuntimeApi, HostedApp, HostedNode, RuntimeMetrics } from './scheduler/runtime';
+export { SchedulerRuntime, buildFrameworkInfo, RuntimeDashboardSource, FrameworkRemovedError, NotLeaderError } from './scheduler/runtime';
+export type {
+  SchedulerRuntimeOptions,
+  RuntimeHooks,
+  RuntimeApi,
+  HostedApp,
+  HostedNode,
+  RuntimeMetrics,
+  RuntimeChange,
+  RuntimeState,
+  RuntimeAppState,
+  RuntimeNodeState,
+  SchedulerRole,
+} from './scheduler/runtime';
 
 // Placement and task building (./scheduler): constraints users write
 export { parseConstraint, parseConstraints, CONSTRAINT_TYPES, InvalidConstraintError } from './scheduler/placement';

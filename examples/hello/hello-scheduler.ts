@@ -68,8 +68,9 @@ export async function startHelloScheduler(options: HelloOptions, logger: Logger)
       options.httpPort,
       (req, res, url) => {
         if (req.method !== 'GET') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not served; use GET.`);
-        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', role: leading ? 'leader' : 'standby' });
-        if (url.pathname === '/api/state') return sendJson(res, 200, stateView(current, leading));
+        const leads = leading && framework.leading;
+        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', role: leads ? 'leader' : 'standby' });
+        if (url.pathname === '/api/state') return sendJson(res, 200, stateView(current, leads));
         throw new HttpError(404, 'NOT_FOUND', `No resource at ${url.pathname}; try /api/state or /health.`);
       },
       (err) => logger.error({ err }, 'HTTP request failed'),
@@ -88,7 +89,7 @@ export async function startHelloScheduler(options: HelloOptions, logger: Logger)
     framework,
     app,
     http,
-    leading: () => leading,
+    leading: () => leading && framework.leading,
     done,
     async stop() {
       leading = false;

@@ -1,125 +1,227 @@
 /**
- * Node runtime benchmark against a throwaway ZooKeeper: restore time of
- * 10,000 persisted node actors, heap per restored node actor (with history),
- * and persisted transitions per second through the state store.
+ * Issue 4, node runtime, against a throwaway ZooKeeper: persisted
+ * transitions per second, restore of 10,000 node actors, heap per node actor
+ * (history included), and whether a per-node operation costs the same in an
+ * app of 100 nodes as in an app of 10,000 (the app parent must not stall).
  *
- * Exports `run()` for the benchmark runner. Run alone (compiled) with
- * `node --expose-gc nodes-bench.js`; without `--expose-gc` the heap figure is
- * only indicative.
+ * Every figure is the median of REPEATS, measured side by side with its
+ * baseline in the same run: a bare-ZkClient multi of 100 setData, a bare
+ * getData × 10,000, a bare xstate actor of the same machine and snapshot.
+ *
+ * Exports `run()` for the runner. `--expose-gc` is not needed (bench-util).
  */
 import { performance } from 'node:perf_hooks';
+import { createActor, type AnyActor } from 'xstate';
+import { loadEnvelope, nodeMachine } from '../../machines';
 import { NodeRuntime, type CommandExecutor } from '../../src/nodes';
-import { StoreLayout, ZkClient, bumpEpoch, openZookeeperStore } from '../../src/store';
+import { StoreLayout, ZkClient, bumpEpoch, openZookeeperStore, type RecordStore } from '../../src/store';
 import { startThrowawayZooKeeper } from '../../src/localzk';
 import { ManualClock } from '../../src/util';
-
-export interface NodesBenchRow {
-  measure: string;
-  target: string;
-  result: string;
-  pass?: boolean;
-}
+import type { BenchRow } from './run';
+import { fmtRange, heapAfterGc, median, rawGetAll, rawMultiRate, tick } from './bench-util';
 
 const NODE_COUNT = 10_000;
+const SMALL_APP = 100;
 const ROUNDS = 6;
+const REPEATS = 3;
 const ROOT = '/nodes-bench';
 
 const noopExecutor: CommandExecutor = { launch() {}, kill() {}, acknowledge() {}, message() {} };
+const progress = (what: string) => void (process.env['BENCH_LOG'] && process.stderr.write(`${(performance.now() / 1000).toFixed(1)} s nodes-bench: ${what}\n`));
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function settle(runtime: NodeRuntime): Promise<void> {
   for (let i = 0; i < 5; i++) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await tick();
     await runtime.settled();
   }
 }
 
-/** Every node: launched, ran, failed once, relaunched, running again (~10 history entries). */
+/** Every node: launched, ran, failed once, relaunched, running again (~10 history entries). Chunked, so ZooKeeper pings get through. */
 async function populate(runtime: NodeRuntime, clock: ManualClock): Promise<void> {
   await runtime.createApp('bench');
-  const adds = [];
-  for (let i = 0; i < NODE_COUNT; i++) adds.push(runtime.addNode('bench', { options: { backoffInitialMs: 1_000 } }));
-  await Promise.all(adds);
+  for (let start = 0; start < NODE_COUNT; start += 1_000) {
+    const adds = [];
+    for (let i = start; i < Math.min(NODE_COUNT, start + 1_000); i++) adds.push(runtime.addNode('bench', { options: { backoffInitialMs: 1_000 } }));
+    await Promise.all(adds);
+  }
   const status = (taskId: string, state: string) =>
     runtime.routeStatus({ taskId, state: state as never, agentId: 'agent-1', uuid: Buffer.from(`${taskId}/${state}`).toString('base64') });
-  for (const node of runtime.nodes.values()) {
-    node.send({ type: 'offer.matched', agentId: 'agent-1', hostname: 'h1', offerId: `o-${node.nodeId}` });
-    for (const s of ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING', 'TASK_FAILED']) status(node.taskId, s);
-  }
-  await settle(runtime);
+  const phase = async (offer: string, states: string[]) => {
+    let n = 0;
+    for (const node of runtime.nodes.values()) {
+      node.send({ type: 'offer.matched', agentId: 'agent-1', hostname: 'h1', offerId: `${offer}-${node.nodeId}` });
+      for (const s of states) status(node.taskId, s);
+      if (++n % 500 === 0) await settle(runtime);
+    }
+    await settle(runtime);
+  };
+  await phase('o1', ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING', 'TASK_FAILED']);
   clock.advance(1_000);
-  for (const node of runtime.nodes.values()) {
-    node.send({ type: 'offer.matched', agentId: 'agent-1', hostname: 'h1', offerId: `o2-${node.nodeId}` });
-    for (const s of ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING']) status(node.taskId, s);
+  await phase('o2', ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING']);
+}
+
+/** Pause/resume every node of `nodes` `rounds` times, each round persisted; returns ms. */
+async function pauseResume(runtime: NodeRuntime, nodes: ReadonlyArray<{ send(e: { type: 'pause' | 'resume' }): void }>, rounds: number): Promise<number> {
+  const t0 = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    const type = round % 2 === 0 ? 'pause' : 'resume';
+    for (const node of nodes) node.send({ type });
+    await runtime.settled();
   }
-  await settle(runtime);
+  return performance.now() - t0;
 }
 
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
-export async function run(): Promise<NodesBenchRow[]> {
+export async function run(): Promise<BenchRow[]> {
   const server = await startThrowawayZooKeeper();
   const clients: ZkClient[] = [];
-  const leaderStore = async () => {
+  const connect = async () => {
     const client = await ZkClient.connect(server.connectString, { sessionTimeoutMs: 10_000 });
     clients.push(client);
-    return openZookeeperStore({ client, rootPath: ROOT, epoch: await bumpEpoch(client, new StoreLayout(ROOT)) });
+    return client;
+  };
+  const leaderStore = async (): Promise<{ client: ZkClient; store: RecordStore }> => {
+    const client = await connect();
+    return { client, store: await openZookeeperStore({ client, rootPath: ROOT, epoch: await bumpEpoch(client, new StoreLayout(ROOT)) }) };
   };
   try {
     const clock = new ManualClock();
     const errors: Error[] = [];
     const onError = (e: Error) => void errors.push(e);
-    const writer = new NodeRuntime({ store: await leaderStore(), executor: noopExecutor, clock, onError });
+    const writer = new NodeRuntime({ store: (await leaderStore()).store, executor: noopExecutor, clock, onError });
     await populate(writer, clock);
+    progress('populated');
     writer.stop();
     if (errors.length > 0) throw new Error(`populating failed ${errors.length} times; first: ${errors[0]!.message} ${String((errors[0]!.cause as Error | undefined)?.message)}`);
+    const nodesDir = new StoreLayout(ROOT).nodesDir('bench');
+    const paths = [...writer.nodes.keys()].map((id) => `${nodesDir}/${id}`);
 
-    const before = heapUsed();
-    const runtime = new NodeRuntime({ store: await leaderStore(), executor: noopExecutor, clock });
-    const startedMs = performance.now();
-    const report = await runtime.restore();
-    const restoreMs = performance.now() - startedMs;
-    const heapPerNodeBytes = (heapUsed() - before) / report.nodes;
-    const historyLength = runtime.node('bench-0').snapshot.context.history.length;
-
-    // Real state changes with no commands: pause and resume fresh nodes, one event per node per round.
-    await runtime.createApp('tput');
-    const fresh = [];
-    for (let i = 0; i < NODE_COUNT; i++) fresh.push(runtime.addNode('tput'));
-    const tputNodes = await Promise.all(fresh);
-    await settle(runtime);
-    const writesBefore = runtime.persister.writes;
-    const t0 = performance.now();
-    for (let round = 0; round < ROUNDS; round++) {
-      const type = round % 2 === 0 ? 'pause' : 'resume';
-      for (const node of tputNodes) node.send({ type });
-      await runtime.settled();
+    // --- restore, heap --------------------------------------------------------
+    const restoreMs: number[] = [];
+    const rawReadMs: number[] = [];
+    const restoreRatio: number[] = [];
+    const heapPerNode: number[] = [];
+    let historyLength = 0;
+    let reconcile = 0;
+    let failures = 0;
+    let runtime: NodeRuntime | undefined;
+    let leader: { client: ZkClient; store: RecordStore } | undefined;
+    for (let r = 0; r < REPEATS; r++) {
+      runtime?.stop();
+      runtime = undefined;
+      const before = heapAfterGc();
+      leader = await leaderStore();
+      runtime = new NodeRuntime({ store: leader.store, executor: noopExecutor, clock });
+      const t0 = performance.now();
+      const report = await runtime.restore();
+      const ms = performance.now() - t0;
+      if (report.nodes !== NODE_COUNT) throw new Error(`restored ${report.nodes} nodes, expected ${NODE_COUNT}`);
+      heapPerNode.push((heapAfterGc() - before) / report.nodes);
+      const rawMs = await rawGetAll(leader.client, paths);
+      restoreMs.push(ms);
+      rawReadMs.push(rawMs);
+      restoreRatio.push(ms / rawMs);
+      historyLength = runtime.node('bench-0').snapshot.context.history.length;
+      reconcile = report.reconcile.length;
+      failures = report.failures.length;
     }
-    const transitions = ROUNDS * NODE_COUNT;
-    const perSecond = transitions / ((performance.now() - t0) / 1_000);
-    const writes = runtime.persister.writes - writesBefore;
-    runtime.stop();
 
+    progress('restored');
+    // Bare xstate actors of the same machine from the same stored snapshots.
+    const records = await leader!.store.readNodes('bench');
+    const snapshots = [...records.values()].map((rec) => loadEnvelope(rec.data).snapshot);
+    records.clear();
+    const bareHeap: number[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      const before = heapAfterGc();
+      let actors: AnyActor[] = snapshots.map((snapshot) => createActor(nodeMachine, { snapshot } as never).start());
+      bareHeap.push((heapAfterGc() - before) / actors.length);
+      for (const a of actors) a.stop();
+      actors = [];
+    }
+
+    progress('bare actors');
+    // --- persisted transitions/s ----------------------------------------------
+    const rt = runtime!;
+    await rt.createApp('tput');
+    const fresh = [];
+    for (let i = 0; i < NODE_COUNT; i++) fresh.push(rt.addNode('tput'));
+    const tputNodes = await Promise.all(fresh);
+    await settle(rt);
+    const tputRates: number[] = [];
+    const rawRates: number[] = [];
+    const tputRatios: number[] = [];
+    let writesPerTransition = 0;
+    for (let r = 0; r < REPEATS; r++) {
+      const writesBefore = rt.persister.writes;
+      const ms = await pauseResume(rt, tputNodes, ROUNDS);
+      const rate = ((ROUNDS * NODE_COUNT) / ms) * 1000;
+      writesPerTransition = (rt.persister.writes - writesBefore) / (ROUNDS * NODE_COUNT);
+      const raw = await rawMultiRate(leader!.client, paths, Buffer.from(tputNodes[0]!.encode()));
+      tputRates.push(rate);
+      rawRates.push(raw);
+      tputRatios.push(rate / raw);
+    }
+
+    progress('transitions');
+    // --- per-node cost: 100 nodes in an app of 100 vs 100 nodes in an app of 10,000 ---
+    await rt.createApp('small');
+    const smallAdds = [];
+    for (let i = 0; i < SMALL_APP; i++) smallAdds.push(rt.addNode('small'));
+    const smallNodes = await Promise.all(smallAdds);
+    const bigSlice = tputNodes.slice(0, SMALL_APP);
+    const OPS_ROUNDS = 40;
+    const smallUs: number[] = [];
+    const bigUs: number[] = [];
+    const addSmallUs: number[] = [];
+    const addBigUs: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < REPEATS + 2; r++) {
+      const s = await pauseResume(rt, smallNodes, OPS_ROUNDS);
+      const b = await pauseResume(rt, bigSlice, OPS_ROUNDS);
+      smallUs.push((s * 1000) / (OPS_ROUNDS * SMALL_APP));
+      bigUs.push((b * 1000) / (OPS_ROUNDS * SMALL_APP));
+      ratios.push(b / s);
+      // addNode: the app parent's counter, event and record
+      let t0 = performance.now();
+      await Promise.all(Array.from({ length: 20 }, () => rt.addNode('small')));
+      addSmallUs.push(((performance.now() - t0) * 1000) / 20);
+      t0 = performance.now();
+      await Promise.all(Array.from({ length: 20 }, () => rt.addNode('tput')));
+      addBigUs.push(((performance.now() - t0) * 1000) / 20);
+    }
+    rt.stop();
+
+    const us = (x: number) => `${x.toFixed(0)} µs`;
+    const kb = (x: number) => `${(x / 1024).toFixed(2)} KB`;
     return [
       {
-        measure: `restore ${report.nodes.toLocaleString('en')} node actors from ZooKeeper (read, migrate, rehydrate, re-arm)`,
-        target: '≤ 1.5 s',
-        result: `${(restoreMs / 1_000).toFixed(2)} s (${report.failures.length} failures, ${report.reconcile.length} to reconcile)`,
-        pass: restoreMs <= 1_500 && report.nodes === NODE_COUNT,
-      },
-      {
-        measure: `heap per restored node actor (history of ${historyLength} entries, timers armed)`,
-        target: '≤ 8 KB',
-        result: `${(heapPerNodeBytes / 1_024).toFixed(2)} KB${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: indicative)'}`,
-        pass: heapPerNodeBytes <= 8 * 1_024,
-      },
-      {
-        measure: `persisted transitions/s (${transitions.toLocaleString('en')} state changes over ${NODE_COUNT.toLocaleString('en')} nodes, each written)`,
+        measure: `persisted transitions/s through NodeRuntime → store (pause/resume ${fmt(NODE_COUNT)} nodes × ${ROUNDS} rounds, ${writesPerTransition.toFixed(2)} store writes per transition) — median of ${REPEATS}`,
         target: '≥ 20,000/s',
-        result: `${Math.round(perSecond).toLocaleString('en')}/s (${writes.toLocaleString('en')} node+app writes)`,
-        pass: perSecond >= 20_000,
+        result: `${fmt(median(tputRates))}/s (${fmtRange(tputRates, fmt)})`,
+        comparison: `${median(tputRatios).toFixed(2)}× raw multi of 100 setData, 1 in flight (${fmt(median(rawRates))}/s, ${fmtRange(rawRates, fmt)})`,
+        pass: median(tputRates) >= 20_000,
+      },
+      {
+        measure: `restore ${fmt(NODE_COUNT)} node actors (read, migrate, rehydrate, re-arm; ${reconcile} to reconcile, ${failures} failures) — median of ${REPEATS}`,
+        target: '≤ 1.5 s',
+        result: `${(median(restoreMs) / 1000).toFixed(2)} s (${fmtRange(restoreMs, (x) => (x / 1000).toFixed(2))})`,
+        comparison: `${median(restoreRatio).toFixed(1)}× raw getData × ${fmt(NODE_COUNT)} (${Math.round(median(rawReadMs))} ms, ${fmtRange(rawReadMs, (x) => x.toFixed(0))})`,
+        pass: median(restoreMs) <= 1_500,
+      },
+      {
+        measure: `heap per restored node actor (history of ${historyLength} entries, host + timers + maps) — median of ${REPEATS}`,
+        target: '≤ 8 KB',
+        result: `${kb(median(heapPerNode))} (${fmtRange(heapPerNode, kb)})`,
+        comparison: `${(median(heapPerNode) / median(bareHeap)).toFixed(2)}× a bare xstate actor of the same machine and snapshot (${kb(median(bareHeap))}, ${fmtRange(bareHeap, kb)})`,
+        pass: median(heapPerNode) <= 8 * 1024,
+      },
+      {
+        measure: `per-node transition cost (pause/resume, persisted): 100 nodes of an app of ${fmt(NODE_COUNT)} vs of an app of ${SMALL_APP} — median of ${REPEATS + 2}`,
+        target: 'ratio ≈ 1 (O(1))',
+        result: `ratio ${median(ratios).toFixed(2)} (${fmtRange(ratios, (x) => x.toFixed(2))}); ${us(median(bigUs))} vs ${us(median(smallUs))} per transition`,
+        comparison: `addNode: ${us(median(addBigUs))} in the ${fmt(NODE_COUNT)}-node app vs ${us(median(addSmallUs))} in the ${SMALL_APP}-node app (ratio ${(median(addBigUs) / median(addSmallUs)).toFixed(2)})`,
+        pass: median(ratios) <= 1.25 && median(ratios) >= 0.8,
       },
     ];
   } finally {
@@ -137,4 +239,3 @@ if (require.main === module) {
     },
   );
 }
-

@@ -4,6 +4,10 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { nodeMachine as defaultNodeMachine, type NodeMachine } from '../../machines';
+import { startDashboard, type Dashboard } from '../dashboard';
+import { RuntimeDashboardSource } from '../scheduler/runtime/dashboard-adapter';
+import { MetricsRecorder } from '../scheduler/runtime/runtime-metrics';
+import type { RuntimeState } from '../scheduler/runtime/runtime-state';
 import { SchedulerRuntime } from '../scheduler/runtime/scheduler-runtime';
 import type { SchedulerRuntimeOptions } from '../scheduler/runtime/runtime-options';
 import { systemClock, type Clock } from '../util/clock';
@@ -80,6 +84,7 @@ export class MesosAppFramework {
   private readonly apps: AppDirectory;
   private readonly framework: AppFrameworkImpl;
   private runtime: SchedulerRuntime | undefined;
+  private dashboard: Dashboard | undefined;
   private removedReported = new Set<string>();
 
   /** @throws {ConfigMissingFieldError} / {ConfigInvalidFieldError} for a bad config. */
@@ -119,22 +124,75 @@ export class MesosAppFramework {
     return this.runtime;
   }
 
-  /** Runs until {@link stop} (or `abort`); rejects if the scheduler cannot go on. */
+  /** The dashboard's URL (`http://host:port`) while it is served (`config.dashboard`). */
+  get dashboardUrl(): string | undefined {
+    return this.dashboard?.url;
+  }
+
+  /**
+   * The scheduler's state as JSON: the framework (id, role, subscription,
+   * counters) and every app with its nodes (state, incarnation, task id,
+   * agent, why it is pending, history). Apps are listed by the leader only.
+   */
+  state(): RuntimeState {
+    if (this.runtime) return this.runtime.state();
+    const metrics = new MetricsRecorder().snapshot();
+    return { framework: { frameworkId: null, name: this.config.frameworkName, role: 'standby', state: 'standby', subscribed: false, masterUrl: null, metrics }, apps: [] };
+  }
+
+  /**
+   * Runs until {@link stop} (or `abort`); rejects if the scheduler cannot go
+   * on. With `config.dashboard`, every instance serves the dashboard, the
+   * leader and the standbys alike (a standby shows its role).
+   */
   async run(): Promise<void> {
     if (this.runtime) throw new AlreadyRunningError();
-    const runtime = new SchedulerRuntime(this.runtimeOptions());
+    const options = this.runtimeOptions();
+    const runtime = new SchedulerRuntime(options);
     this.runtime = runtime;
+    try {
+      await this.serveDashboard(runtime, options);
+    } catch (err) {
+      await runtime.stop();
+      throw err;
+    }
     runtime.start();
-    await runtime.done;
+    try {
+      await runtime.done;
+    } finally {
+      await this.closeDashboard();
+    }
   }
 
   /**
    * Stops: leaves the election (a standby takes over at once) and ends the
    * subscription. With `failover: false` the framework is torn down in Mesos,
-   * killing its tasks. `run()` resolves afterwards.
+   * killing its tasks. `run()` resolves afterwards; the dashboard is closed.
    */
   async stop(options: { failover?: boolean } = {}): Promise<void> {
     await this.runtime?.stop({ teardown: options.failover === false });
+    await this.closeDashboard();
+  }
+
+  private async serveDashboard(runtime: SchedulerRuntime, options: SchedulerRuntimeOptions): Promise<void> {
+    const config = this.config.dashboard;
+    if (!config) return;
+    this.dashboard = await startDashboard({
+      source: new RuntimeDashboardSource(runtime),
+      port: config.port,
+      host: config.host,
+      token: config.token,
+      logger: this.logger,
+      clock: this.clock,
+    });
+    // Port 0 is only known once bound; the runtime reads FrameworkInfo when it subscribes, after this.
+    if (this.config.webuiUrl === undefined) options.frameworkInfo.webuiUrl = `http://${config.host ?? this.config.host ?? hostname()}:${this.dashboard.port}/`;
+  }
+
+  private async closeDashboard(): Promise<void> {
+    const dashboard = this.dashboard;
+    this.dashboard = undefined;
+    await dashboard?.close();
   }
 
   private runtimeOptions(): SchedulerRuntimeOptions {
@@ -149,7 +207,7 @@ export class MesosAppFramework {
         principal: c.principal,
         failoverTimeoutSeconds: c.mesosInfo.failoverTimeoutSeconds,
         hostname: c.host ?? hostname(),
-        webuiUrl: c.webuiUrl ?? (c.dashboard ? `http://${c.dashboard.host ?? c.host ?? hostname()}:${c.dashboard.port}/` : undefined),
+        webuiUrl: c.webuiUrl,
         gpuResources: c.gpuResources,
       },
       zooKeeper: { connectString: zk.connectString, rootPath: zk.rootPath, sessionTimeoutMs: c.zooKeeperInfo.sessionTimeoutMs, auth: c.zooKeeperInfo.auth },

@@ -1,5 +1,6 @@
 /**
- * One app: its own root actor (lifecycle, `initialized` flag, node counts) and
+ * One app: its own root actor (lifecycle, `initialized` flag, node counts),
+ * the meta kept beside it in its envelope (e.g. the app's name and class), and
  * the registry of its node hosts. The app actor never holds the nodes; node
  * transitions reach it as O(1) count updates.
  */
@@ -16,6 +17,7 @@ export class AppHost {
   /** Hosted nodes by id. */
   readonly nodes = new Map<string, NodeHost>();
   private lastSnapshot: unknown;
+  private currentMeta: unknown;
 
   constructor(
     readonly appId: string,
@@ -23,8 +25,21 @@ export class AppHost {
     private readonly clock: Clock,
     private readonly persister: SnapshotPersister,
     private readonly onError: (error: Error) => void,
+    meta: unknown = null,
   ) {
     this.key = appKey(appId);
+    this.currentMeta = meta;
+  }
+
+  /** What the runtime keeps beside the app's machine (JSON), as given at creation or by {@link updateMeta}. */
+  get meta(): unknown {
+    return this.currentMeta;
+  }
+
+  /** Replaces the app's meta; resolves once the envelope holding it is durable. */
+  updateMeta(meta: unknown): Promise<void> {
+    this.currentMeta = meta;
+    return this.persistNow();
   }
 
   get snapshot() {
@@ -57,7 +72,8 @@ export class AppHost {
   }
 
   encode(): Uint8Array {
-    return Buffer.from(encodeEnvelope(toEnvelope(APP_MACHINE_ID, APP_MACHINE_VERSION, this.actor.getPersistedSnapshot())));
+    const meta = this.currentMeta === null ? undefined : this.currentMeta;
+    return Buffer.from(encodeEnvelope(toEnvelope(APP_MACHINE_ID, APP_MACHINE_VERSION, this.actor.getPersistedSnapshot(), meta)));
   }
 
   /** Persists the app's current state; resolves once durable. */

@@ -6,12 +6,12 @@
  * @example
  * const runtime = new NodeRuntime({ store, executor, clock: systemClock });
  * const { reconcile, failures } = await runtime.restore();
- * const app = runtime.apps.get('web') ?? (await runtime.createApp('web'));
+ * const app = runtime.apps.get('web') ?? (await runtime.createApp('web', { meta: { name: 'web' } }));
  * if (await app.initializeOnce()) for (let i = 0; i < 3; i++) await runtime.addNode('web');
  * runtime.routeStatus({ taskId: 'web-0.1', state: 'TASK_RUNNING', agentId, uuid });
  */
 export { NodeRuntime } from './node-runtime';
-export type { NodeRuntimeOptions, AddNodeOptions } from './node-runtime';
+export type { NodeRuntimeOptions, AddNodeOptions, CreateAppOptions } from './node-runtime';
 export { NodeHost } from './node-host';
 export type { NodeHostServices } from './node-host';
 export { AppHost } from './app-host';

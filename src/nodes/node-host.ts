@@ -45,15 +45,33 @@ export class NodeHost implements CommandTarget {
   private readonly executing = new Set<string>();
   private last: NodeSnapshot | undefined;
   private stateName: string | null = null;
+  private currentMeta: unknown;
+  /** Settles once the latest transition's envelope is durable (rejects if that write failed). */
+  private durable: Promise<void> = Promise.resolve();
 
   constructor(
     readonly appId: string,
     readonly nodeId: string,
-    readonly meta: unknown,
+    meta: unknown,
     readonly actor: Actor<NodeMachine>,
     private readonly services: NodeHostServices,
   ) {
     this.key = nodeKey(appId, nodeId);
+    this.currentMeta = meta;
+  }
+
+  /** What the runtime keeps beside the machine (JSON), as given when the node was added or by {@link updateMeta}. */
+  get meta(): unknown {
+    return this.currentMeta;
+  }
+
+  /**
+   * Replaces the node's meta (e.g. the user's data); resolves once the
+   * envelope holding it is durable, rejects when that write failed.
+   */
+  updateMeta(meta: unknown): Promise<void> {
+    this.currentMeta = meta;
+    return this.services.persister.put(`node:${this.nodeId}`, this.key, () => this.encode());
   }
 
   /** The node's snapshot now. */
@@ -84,8 +102,20 @@ export class NodeHost implements CommandTarget {
 
   /** Sends an event, stamping `at` from the clock when it has none. */
   send(event: NodeEvent | (Omit<NodeEvent, 'at'> & { at?: number })): void {
+    void this.sendDurable(event);
+  }
+
+  /**
+   * Sends an event like {@link send}, and resolves once the transition it
+   * caused is durable (at once when it caused none). Rejects with a
+   * NodePersistError when that write failed; ignoring the promise is safe,
+   * the failure also reaches `onError`.
+   */
+  sendDurable(event: NodeEvent | (Omit<NodeEvent, 'at'> & { at?: number })): Promise<void> {
     const at = event.at ?? this.services.clock.now();
+    const before = this.actor.getSnapshot();
     this.actor.send({ ...event, at } as NodeEvent);
+    return this.actor.getSnapshot() === before ? Promise.resolve() : this.durable;
   }
 
   /** Stops the actor and its timers (on removal, fencing or shutdown). */
@@ -112,25 +142,33 @@ export class NodeHost implements CommandTarget {
     const commands = snapshot.context.outbox.filter((c) => !this.executing.has(c.id));
     if (snapshot.status === 'done') {
       this.services.timers.cancel(this.nodeId);
-      return this.services.persister.delete(`node:${this.nodeId}`, this.key).then(
-        () => {
-          this.execute(commands, false);
-          this.services.onRemoved(this);
-        },
-        (error: unknown) => this.services.onError(new NodePersistError(this, error)),
-      );
+      return this.track(this.services.persister.delete(`node:${this.nodeId}`, this.key), () => {
+        this.execute(commands, false);
+        this.services.onRemoved(this);
+      });
     }
     this.services.timers.sync(this.nodeId, dueDeadlines(snapshot.context), (name) =>
       this.send({ type: 'timer', name: name as never }),
     );
     if (durable) {
+      this.durable = Promise.resolve();
       this.execute(commands, true);
       return Promise.resolve();
     }
-    return this.services.persister.put(`node:${this.nodeId}`, this.key, () => this.encode()).then(
-      () => this.execute(commands, true),
-      (error: unknown) => this.services.onError(new NodePersistError(this, error)),
-    );
+    return this.track(this.services.persister.put(`node:${this.nodeId}`, this.key, () => this.encode()), () => this.execute(commands, true));
+  }
+
+  /** Runs `then` once `write` is durable; keeps the outcome for {@link send}; reports a failure to `onError`. */
+  private track(write: Promise<void>, then: () => void): Promise<void> {
+    const outcome = write.then(then, (error: unknown) => {
+      const failure = new NodePersistError(this, error);
+      this.services.onError(failure);
+      throw failure;
+    });
+    // Callers of send() may ignore the outcome; the failure has reached onError already.
+    const handled = outcome.catch(() => undefined);
+    this.durable = outcome;
+    return handled;
   }
 
   private execute(commands: readonly NodeCommand[], confirm: boolean): void {

@@ -37,6 +37,22 @@ export interface NodeRuntimeOptions {
   readonly appMachine?: AppMachine;
   /** Called for every error that is not thrown to a caller (persist, command, restore). */
   readonly onError?: (error: Error) => void;
+  /**
+   * A node's state name changed: `from` is null when it was added or
+   * restored. Called right after the transition, before it is durable (use
+   * the promise of `send` to wait for that). O(1) per transition.
+   */
+  readonly onStateChange?: (host: NodeHost, from: string | null, to: string) => void;
+  /** A node reached `removed` and its record is deleted; it is no longer hosted. */
+  readonly onRemoved?: (host: NodeHost) => void;
+}
+
+/** What to give a new app. */
+export interface CreateAppOptions {
+  /** How many nodes the app wants (informational). */
+  readonly desiredNodes?: number;
+  /** Kept beside the app's machine in its envelope (JSON), e.g. the app's name and class. */
+  readonly meta?: unknown;
 }
 
 /** What to give a new node. */
@@ -73,12 +89,14 @@ export class NodeRuntime {
       onStateChange: (host, from, to) => {
         const app = this.apps.get(host.appId);
         if (from !== null && app) app.send({ type: 'node.changed', nodeId: host.nodeId, from, to });
+        options.onStateChange?.(host, from, to);
       },
       onRemoved: (host) => {
         this.nodes.delete(host.nodeId);
         const app = this.apps.get(host.appId);
         app?.nodes.delete(host.nodeId);
         app?.send({ type: 'node.removed', nodeId: host.nodeId, state: 'removed' });
+        options.onRemoved?.(host);
       },
       onError: (error) => {
         if (error.cause instanceof StoreFencedError) this.stop();
@@ -93,11 +111,15 @@ export class NodeRuntime {
     return this.active;
   }
 
-  /** Creates an app; resolves once its record is durable. */
-  async createApp(appId: string, desiredNodes?: number): Promise<AppHost> {
+  /**
+   * Creates an app; resolves once its record is durable. The second argument
+   * is the desired node count (the older form) or {@link CreateAppOptions}.
+   */
+  async createApp(appId: string, create?: number | CreateAppOptions): Promise<AppHost> {
     if (this.apps.has(appId)) throw new NodeIdConflictError('app', appId);
+    const { desiredNodes, meta } = typeof create === 'number' ? { desiredNodes: create, meta: undefined } : (create ?? {});
     const actor = createActor(this.appMachine, { input: { appId, at: this.options.clock.now(), desiredNodes } });
-    const app = new AppHost(appId, actor, this.options.clock, this.persister, this.services.onError);
+    const app = new AppHost(appId, actor, this.options.clock, this.persister, this.services.onError, meta ?? null);
     this.apps.set(appId, app);
     await app.start(false);
     return app;
@@ -132,6 +154,11 @@ export class NodeRuntime {
   /** Sends an event to a node (`at` defaults to now). */
   send(nodeId: string, event: Omit<NodeEvent, 'at'> & { at?: number }): void {
     this.node(nodeId).send(event);
+  }
+
+  /** Sends an event to a node; resolves once the transition it caused is durable. See {@link NodeHost.sendDurable}. */
+  sendDurable(nodeId: string, event: Omit<NodeEvent, 'at'> & { at?: number }): Promise<void> {
+    return this.node(nodeId).sendDurable(event);
   }
 
   /**

@@ -63,8 +63,8 @@ export async function restoreAll(runtime: NodeRuntime, store: StateStore, servic
     if (!record) continue;
     let app: AppHost;
     try {
-      const { actor } = actorFrom(record, APP_MACHINE_ID, runtime.appMachine, { appId });
-      app = new AppHost(appId, actor as never, services.clock, services.persister, services.onError);
+      const { actor, meta } = actorFrom(record, APP_MACHINE_ID, runtime.appMachine, { appId });
+      app = new AppHost(appId, actor as never, services.clock, services.persister, services.onError, meta);
     } catch (error) {
       report(error as NodeRestoreError);
       continue;

@@ -4,6 +4,15 @@
  * persisted node actors.
  */
 export { SchedulerRuntime } from './scheduler-runtime';
+export type { SchedulerRole, NodeChangeListener } from './scheduler-runtime';
+export type { RuntimeChange, RuntimeChangeListener } from './runtime-changes';
+export { runtimeState } from './runtime-state';
+export type { RuntimeState, RuntimeAppState, RuntimeNodeState, RuntimeStateSource } from './runtime-state';
+export { RuntimeDashboardSource } from './dashboard-adapter';
+export type { DashboardRuntime } from './dashboard-adapter';
+export { LaunchWatch } from './launch-watch';
+export type { LaunchWatchOptions } from './launch-watch';
+export { timedStore } from './timed-store';
 export type { SchedulerRuntimeOptions, RuntimeHooks, RuntimeZooKeeperOptions } from './runtime-options';
 export type { RuntimeApi } from './runtime-api';
 export type { HostedApp, HostedNode, AppMeta, NodeMeta, NodeTransition, CommandHandler } from './node-host-port';

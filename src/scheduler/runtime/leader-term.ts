@@ -13,7 +13,9 @@ import { MesosConnection, type SubscriptionClient } from './mesos-connection';
 import { NodeCommands } from './node-commands';
 import { OfferBook } from './offer-book';
 import { OfferRound } from './offer-round';
+import { LaunchWatch } from './launch-watch';
 import { Reconciler } from './reconciler';
+import type { RuntimeChange } from './runtime-changes';
 import type { MetricsRecorder } from './runtime-metrics';
 import type { SchedulerRuntimeOptions } from './runtime-options';
 import { StatusRouter } from './status-router';
@@ -24,23 +26,26 @@ export interface LeaderTermOptions {
   store: StateStore;
   client: SubscriptionClient;
   metrics: MetricsRecorder;
-  /** A node changed state (for watchers such as the dashboard). */
-  onNodeChange: (host: NodeHost, from: string | null, to: string) => void;
+  /** Something changed (a node, an app, the subscription), for watchers such as the dashboard. */
+  onChange: (change: RuntimeChange) => void;
   /** Mesos refused the FrameworkID for good. */
   onFrameworkRemoved: (frameworkId: string, message: string) => void;
 }
+
+/** Default wait for a launched task's first update before reconciling it. */
+export const DEFAULT_LAUNCH_UPDATE_TIMEOUT_MS = 30_000;
 
 export class LeaderTerm {
   readonly nodes: NodeRuntime;
   readonly offers = new OfferBook();
   readonly round: OfferRound;
   readonly reconciler: Reconciler;
+  readonly launches: LaunchWatch;
   readonly api: TermApi;
   private readonly router: StatusRouter;
   private connection: MesosConnection | undefined;
   private record: FrameworkRecordKeeper | undefined;
   private subscribedId: string | undefined;
-  private readonly states = new Map<string, string>();
   private stopped = false;
 
   constructor(private readonly options: LeaderTermOptions) {
@@ -78,9 +83,28 @@ export class LeaderTerm {
         const nodeId = error instanceof NodePersistError ? (error.details.nodeId as string | undefined) : undefined;
         if (nodeId) this.round.nodeFailed(nodeId);
       },
+      onStateChange: (host, from, to) => this.nodeChanged(host, from, to),
+      onRemoved: (host) => this.nodeRemoved(host),
     });
-    this.round = new OfferRound({ client, nodes: this.nodes, offers: this.offers, reconciler: this.reconciler, metrics, logger, roles: runtime.frameworkInfo.roles, policy: runtime.offerPolicy, frameworkId });
-    this.router = new StatusRouter({ client, nodes: this.nodes, reconciler: this.reconciler, metrics, logger, frameworkId });
+    this.launches = new LaunchWatch({
+      clock: runtime.clock,
+      logger,
+      timeoutMs: runtime.reconciliation?.launchUpdateTimeoutMs ?? DEFAULT_LAUNCH_UPDATE_TIMEOUT_MS,
+      reconcile: (tasks) => this.reconciler.add(tasks),
+    });
+    this.round = new OfferRound({
+      client,
+      nodes: this.nodes,
+      offers: this.offers,
+      reconciler: this.reconciler,
+      metrics,
+      logger,
+      roles: runtime.frameworkInfo.roles,
+      policy: runtime.offerPolicy,
+      frameworkId,
+      onAccepted: (tasks) => this.launches.launched(tasks),
+    });
+    this.router = new StatusRouter({ client, nodes: this.nodes, reconciler: this.reconciler, metrics, logger, frameworkId, onUpdate: (taskId) => this.launches.updated(taskId) });
     this.api = new TermApi(this, runtime);
   }
 
@@ -104,7 +128,7 @@ export class LeaderTerm {
     this.record = new FrameworkRecordKeeper(store, stored ?? { frameworkId: null, name: runtime.frameworkInfo.name, updatedAt: 0, apps: {} }, () => runtime.clock.now());
     const report = await this.nodes.restore();
     if (this.stopped) return;
-    for (const host of this.nodes.nodes.values()) this.watch(host);
+    for (const appId of this.nodes.apps.keys()) this.options.onChange({ type: 'app', appId, at: runtime.clock.now() });
     runtime.logger.info({ apps: report.apps, nodes: report.nodes, failures: report.failures.length, live: report.reconcile.length }, 'restored apps and nodes');
     await runtime.hooks?.onLeading?.(this.api);
     if (this.stopped) return;
@@ -155,24 +179,32 @@ export class LeaderTerm {
     this.subscribedId = undefined;
     this.connection?.stop();
     this.reconciler.stop();
+    this.launches.stop();
     this.offers.clear();
     this.nodes.stop();
   }
 
-  /** Follows a node's state changes (new, restored, and every transition). */
-  watch(host: NodeHost): void {
-    const seen = (snapshot: NodeHost['snapshot']) => {
-      const to = snapshot.status === 'done' ? 'removed' : (snapshot.value as string);
-      const from = this.states.get(host.nodeId) ?? null;
-      if (from === to) return;
-      if (to === 'removed') this.states.delete(host.nodeId);
-      else this.states.set(host.nodeId, to);
-      if (from !== null) this.options.metrics.count('transitions');
-      this.round.nodeState(host.nodeId, to === 'removed' ? undefined : to);
-      this.options.onNodeChange(host, from, to);
-    };
-    host.actor.subscribe({ next: seen, error: () => undefined });
-    seen(host.snapshot);
+  /** The framework machine's state, e.g. `leading.subscribed`. */
+  get connectionState(): string {
+    return stateText(this.connection?.state) ?? 'leading.subscribing';
+  }
+
+  /** An app was created or initialized. */
+  appChanged(appId: string): void {
+    this.options.onChange({ type: 'app', appId, at: this.options.runtime.clock.now() });
+  }
+
+  private nodeChanged(host: NodeHost, from: string | null, to: string): void {
+    if (from !== null) this.options.metrics.count('transitions');
+    this.round.nodeState(host.nodeId, to === 'removed' ? undefined : to);
+    this.options.onChange({ type: 'node', appId: host.appId, nodeId: host.nodeId, from, to, at: this.options.runtime.clock.now() });
+  }
+
+  private nodeRemoved(host: NodeHost): void {
+    this.options.onChange({ type: 'node.removed', appId: host.appId, nodeId: host.nodeId, at: this.options.runtime.clock.now() });
+    Promise.resolve(this.options.runtime.hooks?.onNodeRemoved?.(host.appId, host.nodeId)).catch((err: unknown) =>
+      this.options.runtime.logger.error({ err, nodeId: host.nodeId }, 'the node-removed hook threw'),
+    );
   }
 
   private onSubscribed(frameworkId: string): void {
@@ -184,6 +216,7 @@ export class LeaderTerm {
       .filter((h) => h.snapshot.hasTag('live') && h.snapshot.context.launched)
       .map((h) => ({ taskId: h.taskId, ...(h.snapshot.context.agentId ? { agentId: h.snapshot.context.agentId } : {}) }));
     this.reconciler.start(live);
+    this.options.onChange({ type: 'framework', at: runtime.clock.now() });
     Promise.resolve(runtime.hooks?.onConnected?.(frameworkId)).catch((err: unknown) => runtime.logger.error({ err }, 'the connected callback threw'));
   }
 
@@ -192,6 +225,8 @@ export class LeaderTerm {
     this.subscribedId = undefined;
     this.offers.clear();
     this.reconciler.stop();
+    this.launches.stop();
+    this.options.onChange({ type: 'framework', at: this.options.runtime.clock.now() });
     this.options.runtime.hooks?.onDisconnected?.();
   }
 
@@ -203,4 +238,14 @@ export class LeaderTerm {
     else if (isMessage(event)) this.router.message(event.message.data);
     else if (isFailure(event)) this.options.runtime.logger.warn({ agentId: event.failure.agent_id?.value, executorId: event.failure.executor_id?.value }, 'FAILURE');
   }
+}
+
+/** `{ leading: 'subscribed' }` → `leading.subscribed`. */
+function stateText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const [key, inner] = Object.entries(value)[0] ?? [];
+  if (key === undefined) return undefined;
+  const rest = stateText(inner);
+  return rest === undefined ? key : `${key}.${rest}`;
 }

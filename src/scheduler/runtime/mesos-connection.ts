@@ -152,8 +152,8 @@ export class MesosConnection {
       this.held = undefined;
       const at = this.options.clock.now();
       if (err instanceof SubscribeRejectedError) {
-        logger.warn({ err, frameworkId }, 'SUBSCRIBE rejected');
-        this.reportError(err.mesosMessage, frameworkId);
+        // A fatal rejection is reported once, by whoever handles onFrameworkRemoved.
+        if (!this.reportError(err.mesosMessage, frameworkId)) logger.warn({ err, frameworkId }, 'SUBSCRIBE rejected; retrying with backoff');
         return;
       }
       logger.warn({ err, frameworkId }, 'SUBSCRIBE failed; retrying with backoff');
@@ -184,14 +184,15 @@ export class MesosConnection {
     }
   }
 
-  private reportError(message: string, frameworkId: string | null): void {
+  /** Feeds an ERROR to the framework machine; true when it was fatal (the connection has stopped). */
+  private reportError(message: string, frameworkId: string | null): boolean {
     this.actor.send({ type: 'error', message, at: this.options.clock.now() });
-    if (this.actor.getSnapshot().status === 'done' || this.actor.getSnapshot().value === 'stopped') {
-      this.stopped = true;
-      this.timer?.cancel();
-      for (const off of this.offs) off();
-      this.options.onFrameworkRemoved(frameworkId ?? '', message);
-    }
+    if (this.actor.getSnapshot().status !== 'done' && this.actor.getSnapshot().value !== 'stopped') return false;
+    this.stopped = true;
+    this.timer?.cancel();
+    for (const off of this.offs) off();
+    this.options.onFrameworkRemoved(frameworkId ?? '', message);
+    return true;
   }
 
   private onClientEvent(event: SchedulerEvent, generation: number): void {
@@ -211,8 +212,7 @@ export class MesosConnection {
     this.held = undefined;
     const at = this.options.clock.now();
     if (reason.kind === 'error' && reason.errorKind === 'framework-removed') {
-      this.options.logger.error({ message: reason.message }, 'Mesos removed the framework');
-      this.reportError(reason.message, this.frameworkId);
+      if (!this.reportError(reason.message, this.frameworkId)) this.options.logger.warn({ message: reason.message }, 'Mesos ended the stream with an error; re-subscribing');
       if (wasSubscribed) this.options.onDisconnected(reason);
       return;
     }

@@ -26,6 +26,7 @@ import { nodeMetaOf } from './hosted-views';
 import type { SubscriptionClient } from './mesos-connection';
 import type { OfferBook } from './offer-book';
 import { nodeInfoFromJson, withIds } from './node-info';
+import type { ReconcileTask } from '../reconciliation';
 import type { Reconciler } from './reconciler';
 import type { MetricsRecorder } from './runtime-metrics';
 
@@ -40,6 +41,8 @@ export interface OfferRoundOptions {
   policy?: OfferPolicyOptions;
   /** The subscribed FrameworkID, or undefined. */
   frameworkId: () => string | undefined;
+  /** An ACCEPT launching these tasks was answered 202. */
+  onAccepted?: (tasks: ReconcileTask[]) => void;
 }
 
 export class OfferRound {
@@ -130,13 +133,17 @@ export class OfferRound {
     this.options.metrics.count('offersAccepted');
     this.options.metrics.count('tasksLaunched', batch.tasks.length);
     this.options.logger.info({ offerId, tasks: batch.tasks.map((t) => t.taskInfo.task_id?.value) }, 'ACCEPT');
+    const agentId = batch.offer.agent_id?.value;
+    const tasks = batch.tasks.map((t) => ({ taskId: t.taskInfo.task_id?.value ?? '', ...(agentId ? { agentId } : {}) }));
     this.options.client
       .send(call)
-      .catch((err: unknown) => {
-        this.options.logger.warn({ err, offerId }, 'ACCEPT failed; reconciliation and the launch timeout decide its tasks');
-        const agentId = batch.offer.agent_id?.value;
-        this.options.reconciler.add(batch.tasks.map((t) => ({ taskId: t.taskInfo.task_id?.value ?? '', ...(agentId ? { agentId } : {}) })));
-      })
+      .then(
+        () => this.options.onAccepted?.(tasks),
+        (err: unknown) => {
+          this.options.logger.warn({ err, offerId }, 'ACCEPT failed; reconciliation and the launch timeout decide its tasks');
+          this.options.reconciler.add(tasks);
+        },
+      )
       .finally(done);
   }
 

@@ -1,6 +1,9 @@
 /**
- * Counters the runtime keeps for the dashboard and `/api/state`.
+ * Counters the runtime keeps for the dashboard and `/api/state`, and the
+ * persistence latency (every durable store commit is timed).
  */
+import { LatencyRecorder } from '../../dashboard/latency-recorder';
+import type { LatencySummary } from '../../dashboard/dashboard-source';
 
 /** A snapshot of the runtime's counters. */
 export interface RuntimeMetrics {
@@ -20,11 +23,12 @@ export interface RuntimeMetrics {
   updatesByState: Record<string, number>;
   /** Updates for task ids no node owns. */
   unknownUpdates: number;
-  /** Durable-write latency of node transitions (ms): count, mean and max since start. */
+  /** Durable-write latency of store commits (ms): count, mean and max since start. */
   persistence: { count: number; meanMs: number; maxMs: number };
 }
 
 export class MetricsRecorder {
+  private readonly latency = new LatencyRecorder();
   private readonly value: RuntimeMetrics = {
     transitions: 0,
     offersReceived: 0,
@@ -49,11 +53,18 @@ export class MetricsRecorder {
     this.value.updatesByState[state] = (this.value.updatesByState[state] ?? 0) + 1;
   }
 
+  /** Records one durable commit's latency. */
   persisted(latencyMs: number): void {
+    this.latency.record(latencyMs / 1000);
     const p = this.value.persistence;
     p.meanMs = (p.meanMs * p.count + latencyMs) / (p.count + 1);
     p.count++;
     p.maxMs = Math.max(p.maxMs, latencyMs);
+  }
+
+  /** The persistence latency with quantiles over the recent commits, in seconds. */
+  persistLatency(): LatencySummary {
+    return this.latency.summary();
   }
 
   snapshot(): RuntimeMetrics {

@@ -55,8 +55,11 @@ export interface SchedulerRuntimeOptions {
   offerPolicy?: OfferPolicyOptions;
   /** When Mesos removed the FrameworkID: stop (default) or register as a new framework. */
   onFrameworkRemoved?: 'stop' | 'register-new';
-  /** Explicit reconciliation backoff and the implicit period. */
-  reconciliation?: { initialBackoffMs?: number; maxBackoffMs?: number; implicitIntervalMs?: number };
+  /**
+   * Explicit reconciliation backoff, the implicit period, and how long a
+   * launched task may stay silent before it is reconciled (default 30 s).
+   */
+  reconciliation?: { initialBackoffMs?: number; maxBackoffMs?: number; implicitIntervalMs?: number; launchUpdateTimeoutMs?: number };
   /** Re-subscribe backoff bounds. */
   resubscribe?: { initialMs?: number; maxMs?: number };
   clock: Clock;

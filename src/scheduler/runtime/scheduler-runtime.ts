@@ -5,7 +5,6 @@
  * stops acting at once and waits for the next term.
  */
 import type { NodeOperatorCommand } from '../../../machines';
-import type { NodeHost } from '../../nodes';
 import { LeaderElection, openZookeeperStore, ZkClient, type ElectionClient, type LeadershipTerm, type StateStore } from '../../store';
 import { createMasterDetector, isZkUrl, SchedulerClient, type MasterDetector } from '../../transport';
 import { LeaderTerm } from './leader-term';
@@ -15,9 +14,15 @@ import { FrameworkRemovedError, NotLeaderError } from './runtime-errors';
 import { MetricsRecorder, type RuntimeMetrics } from './runtime-metrics';
 import type { ElectionSource, SchedulerRuntimeOptions } from './runtime-options';
 import { Listeners } from '../../transport/listeners';
+import type { RuntimeChange, RuntimeChangeListener } from './runtime-changes';
+import { runtimeState, type RuntimeState } from './runtime-state';
+import { timedStore } from './timed-store';
 
 /** A node's state changed (for the dashboard). */
 export type NodeChangeListener = (change: { appId: string; nodeId: string; from: string | null; to: string; at: number }) => void;
+
+/** Whether this scheduler leads, stands by, or has stopped. */
+export type SchedulerRole = 'leader' | 'standby' | 'stopped';
 
 export class SchedulerRuntime implements RuntimeApi {
   /** Settles when the runtime stops: resolves on `stop()`, rejects when it cannot go on. */
@@ -25,12 +30,14 @@ export class SchedulerRuntime implements RuntimeApi {
   readonly metrics = new MetricsRecorder();
   private resolveDone!: () => void;
   private rejectDone!: (error: Error) => void;
-  private readonly changes: Listeners<Parameters<NodeChangeListener>>;
+  private readonly changes: Listeners<[RuntimeChange]>;
   private election: ElectionSource | undefined;
   private detector: MasterDetector | undefined;
   private readonly client: NonNullable<SchedulerRuntimeOptions['client']>;
   private term: LeaderTerm | undefined;
   private store: StateStore | undefined;
+  /** The previous term's store, until its last writes are durable: the next term reads only after. */
+  private closing: Promise<void> = Promise.resolve();
   private generation = 0;
   private stopped = false;
 
@@ -40,7 +47,7 @@ export class SchedulerRuntime implements RuntimeApi {
       this.rejectDone = reject;
     });
     this.done.catch(() => undefined);
-    this.changes = new Listeners((err) => options.logger.error({ err }, 'a node change listener threw'));
+    this.changes = new Listeners((err) => options.logger.error({ err }, 'a runtime change listener threw'));
     const zk = isZkUrl(options.masters);
     this.client =
       options.client ??
@@ -76,9 +83,42 @@ export class SchedulerRuntime implements RuntimeApi {
     return this.metrics.snapshot();
   }
 
+  /** `leader` while leading (subscribed or not), `standby` while waiting in the election, `stopped` after stop. */
+  get role(): SchedulerRole {
+    if (this.stopped) return 'stopped';
+    return this.term ? 'leader' : 'standby';
+  }
+
+  /** The framework machine's state as text: `standby`, `leading.subscribing`, `leading.subscribed`, `leading.disconnected` or `stopped`. */
+  get frameworkState(): string {
+    if (this.stopped) return 'stopped';
+    return this.term?.connectionState ?? 'standby';
+  }
+
+  /** The master the next SUBSCRIBE goes to (or the current stream's), when known. */
+  get masterUrl(): string | undefined {
+    return (this.client as { masterUrl?: string }).masterUrl;
+  }
+
   /** Follows node state changes; returns the function that stops following. */
   onNodeChange(listener: NodeChangeListener): () => void {
+    return this.changes.on((change) => {
+      if (change.type === 'node') listener({ appId: change.appId, nodeId: change.nodeId, from: change.from, to: change.to, at: change.at });
+    });
+  }
+
+  /**
+   * Follows every change: nodes, apps, leadership and the subscription.
+   * Survives leadership terms (the runtime object stays, terms come and go).
+   * Returns the function that stops following.
+   */
+  onChange(listener: RuntimeChangeListener): () => void {
     return this.changes.on(listener);
+  }
+
+  /** The runtime's state as JSON (what `/api/state` serves); apps are empty unless leading. */
+  state(): RuntimeState {
+    return runtimeState(this);
   }
 
   /** Joins the election; everything else follows from winning it. */
@@ -161,18 +201,23 @@ export class SchedulerRuntime implements RuntimeApi {
     const generation = ++this.generation;
     const { options } = this;
     try {
-      const store = await (options.openStore?.(won) ?? openZookeeperStore({ client: won.client as ZkClient, rootPath: options.zooKeeper.rootPath, epoch: won.epoch, logger: options.logger }));
-      if (generation !== this.generation || this.stopped) return void store.close();
+      // A resumed term keeps the epoch, so the last term's in-flight writes would still land after our reads.
+      await this.closing;
+      if (generation !== this.generation || this.stopped) return;
+      const opened = await (options.openStore?.(won) ?? openZookeeperStore({ client: won.client as ZkClient, rootPath: options.zooKeeper.rootPath, epoch: won.epoch, logger: options.logger }));
+      if (generation !== this.generation || this.stopped) return void opened.close();
+      const store = timedStore(opened, options.clock, (latencyMs) => this.metrics.persisted(latencyMs));
       this.store = store;
-      const term = new LeaderTerm({
+      const term: LeaderTerm = new LeaderTerm({
         runtime: options,
         store,
         client: this.client,
         metrics: this.metrics,
-        onNodeChange: (host: NodeHost, from, to) => this.changes.emit({ appId: host.appId, nodeId: host.nodeId, from, to, at: options.clock.now() }),
+        onChange: (change) => this.changes.emit(change),
         onFrameworkRemoved: (frameworkId, message) => this.frameworkRemoved(term, frameworkId, message),
       });
       this.term = term;
+      this.changes.emit({ type: 'framework', at: options.clock.now() });
       options.logger.info({ epoch: won.epoch }, 'leading: restoring apps and nodes');
       await term.start();
     } catch (err) {
@@ -188,9 +233,11 @@ export class SchedulerRuntime implements RuntimeApi {
     this.term = undefined;
     if (!term) return;
     term.stop();
-    void this.store?.close();
+    const store = this.store;
     this.store = undefined;
+    if (store) this.closing = store.close().catch((err: unknown) => this.options.logger.warn({ err }, 'closing the store failed'));
     this.options.logger.warn({ reason }, 'not leading any more');
+    this.changes.emit({ type: 'framework', at: this.options.clock.now() });
     this.options.hooks?.onSteppedDown?.(reason);
   }
 

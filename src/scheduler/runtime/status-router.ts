@@ -26,6 +26,8 @@ export interface StatusRouterOptions {
   metrics: MetricsRecorder;
   logger: Logger;
   frameworkId: () => string | undefined;
+  /** Any update for `taskId` arrived (before it is routed). */
+  onUpdate?: (taskId: string) => void;
 }
 
 export class StatusRouter {
@@ -39,6 +41,7 @@ export class StatusRouter {
     if (!taskId || !state) return logger.warn({ taskId, state: status.state }, 'ignoring an update without task id or known state');
     metrics.update(state);
     reconciler.onUpdate(taskId);
+    this.options.onUpdate?.(taskId);
     const uuid = status.uuid && status.uuid.length > 0 ? encodeBase64(status.uuid) : undefined;
     const agentId = status.agent_id?.value ?? undefined;
     const owner = parseTaskId(taskId);

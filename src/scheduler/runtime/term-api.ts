@@ -4,7 +4,7 @@
  * change is durable.
  */
 import type { NodeOperatorCommand } from '../../../machines';
-import { hostedApp, hostedNode } from './hosted-views';
+import { hostedApp, hostedNode, nodeMetaOf } from './hosted-views';
 import type { LeaderTerm } from './leader-term';
 import type { AppMeta, HostedApp, HostedNode, NodeMeta } from './node-host-port';
 import type { RuntimeApi } from './runtime-api';
@@ -34,7 +34,7 @@ export class TermApi implements RuntimeApi {
   app(appId: string): HostedApp | undefined {
     const app = this.term.nodes.apps.get(appId);
     if (!app) return undefined;
-    return hostedApp(app, () => this.term.frameworkRecord.current.apps[appId] ?? { name: appId, typeName: 'SchedulerApp' });
+    return hostedApp(app, () => appMetaOf(app.meta) ?? this.term.frameworkRecord.current.apps[appId] ?? { name: appId, typeName: 'SchedulerApp' });
   }
 
   node(nodeId: string): HostedNode | undefined {
@@ -43,40 +43,37 @@ export class TermApi implements RuntimeApi {
   }
 
   async createApp(appId: string, meta: AppMeta): Promise<HostedApp> {
-    await this.term.frameworkRecord.update((r) => void (r.apps[appId] = { name: meta.name, typeName: meta.typeName }));
-    await this.term.nodes.createApp(appId);
+    await this.term.nodes.createApp(appId, { meta: { name: meta.name, typeName: meta.typeName } });
+    this.term.appChanged(appId);
     return this.app(appId)!;
   }
 
-  initializeApp(appId: string): Promise<boolean> {
+  async initializeApp(appId: string): Promise<boolean> {
     const app = this.term.nodes.apps.get(appId);
-    if (!app) return Promise.reject(new UnknownAppError(appId));
-    return app.initializeOnce();
+    if (!app) throw new UnknownAppError(appId);
+    const first = await app.initializeOnce();
+    if (first) this.term.appChanged(appId);
+    return first;
   }
 
   async addNode(appId: string, meta: NodeMeta): Promise<HostedNode> {
     if (!this.term.nodes.apps.has(appId)) throw new UnknownAppError(appId);
     const host = await this.term.nodes.addNode(appId, { meta: { ...meta }, options: this.options.nodeDefaults });
-    this.term.watch(host);
     return hostedNode(host);
   }
 
-  async command(nodeId: string, command: NodeOperatorCommand): Promise<void> {
-    this.host(nodeId).send({ type: command });
-    await this.term.nodes.settled();
+  command(nodeId: string, command: NodeOperatorCommand): Promise<void> {
+    return this.host(nodeId).sendDurable({ type: command });
   }
 
-  async sendMessage(nodeId: string, dataBase64: string): Promise<void> {
-    this.host(nodeId).send({ type: 'message.send', data: dataBase64 });
-    await this.term.nodes.settled();
+  sendMessage(nodeId: string, dataBase64: string): Promise<void> {
+    return this.host(nodeId).sendDurable({ type: 'message.send', data: dataBase64 });
   }
 
-  async storeNodeData(nodeId: string, userDataBase64: string | undefined): Promise<void> {
+  storeNodeData(nodeId: string, userDataBase64: string | undefined): Promise<void> {
     const host = this.host(nodeId);
-    const meta = host.meta as NodeMeta;
-    if (userDataBase64 === undefined) delete meta.userData;
-    else meta.userData = userDataBase64;
-    await this.term.nodes.persister.put(nodeId, host.key, () => host.encode());
+    const { userData: _previous, ...rest } = nodeMetaOf(host);
+    return host.updateMeta(userDataBase64 === undefined ? rest : { ...rest, userData: userDataBase64 });
   }
 
   private host(nodeId: string) {
@@ -84,4 +81,10 @@ export class TermApi implements RuntimeApi {
     if (!host) throw new UnknownNodeError(nodeId);
     return host;
   }
+}
+
+/** The app meta stored in the app's envelope; undefined for an app stored before it was kept there. */
+function appMetaOf(meta: unknown): AppMeta | undefined {
+  const m = meta as Partial<AppMeta> | null;
+  return m && typeof m.name === 'string' && typeof m.typeName === 'string' ? { name: m.name, typeName: m.typeName } : undefined;
 }

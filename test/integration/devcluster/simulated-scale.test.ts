@@ -82,7 +82,7 @@ describe('simulated tasks through the master', () => {
       await allRunning;
       const elapsed = Date.now() - started;
       process.stdout.write(`${TASKS} simulated tasks RUNNING through the master in ${elapsed} ms\n`);
-      expect(elapsed).toBeLessThan(20_000);
+      expect(elapsed).toBeLessThan(30_000); // generous: a shared CI machine; the benchmark measures the real figure
       expect(cluster.agents[0]!.simulated?.size).toBe(TASKS);
       expect(fw.sub.events.filter((e) => e.type === 'UPDATE' && e.update.status.state === 'TASK_ERROR')).toEqual([]);
     } finally {

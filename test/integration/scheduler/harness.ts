@@ -1,21 +1,32 @@
 /**
  * Runs catapult frameworks against a local cluster and a real ZooKeeper,
- * and waits on what they do (no sleeps).
+ * and waits on what they do: every wait re-checks its condition when the
+ * runtime reports a change (nodes, apps, leadership, subscription; the
+ * runtime object outlives its leadership terms), when a node callback runs,
+ * or when the cluster sees a scheduler call or a launch. No sleeps, no polls.
  */
-import { MesosAppFramework, SchedulerApp, SchedulerNode, type AppDriver, type MesosAppFrameworkOptions, type MesosAppListener, type SchedulerNodeInfo } from '../../../src';
+import { MesosAppFramework, SchedulerApp, SchedulerNode, type AppDriver, type MesosAppFrameworkOptions, type MesosAppListener, type SchedulerConfig, type SchedulerNodeInfo } from '../../../src';
 import type { LocalCluster } from '../../../src/devcluster';
 import { silentLogger, type Logger } from '../../../src/util/logger';
 
 let rootSeq = 0;
 
-/** Logs to stderr when CATAPULT_TEST_LOG is set, else nothing. */
-export function testLogger(bindings: Record<string, unknown> = {}): Logger {
-  if (!process.env['CATAPULT_TEST_LOG']) return silentLogger;
+/** Re-checks pending waits; the harness's hooks call it, tests may too. */
+const pokes = new Set<() => void>();
+export function poke(): void {
+  for (const check of [...pokes]) check();
+}
+
+/** Logs to stderr when CATAPULT_TEST_LOG is set, else nothing. Every line also goes to `sink`, when given. */
+export function testLogger(bindings: Record<string, unknown> = {}, sink?: Array<{ level: string; msg: string; obj: unknown }>): Logger {
+  const print = Boolean(process.env['CATAPULT_TEST_LOG']);
+  if (!print && !sink) return silentLogger;
   const log = (level: string) => (obj: unknown, msg?: string) => {
-    const text = typeof obj === 'string' ? obj : `${msg ?? ''} ${JSON.stringify(obj, (_k, v) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}`;
-    process.stderr.write(`${level} ${JSON.stringify(bindings)} ${text}\n`);
+    const text = typeof obj === 'string' ? obj : (msg ?? '');
+    sink?.push({ level, msg: text, obj: { ...bindings, ...(typeof obj === 'object' ? (obj as object) : {}) } });
+    if (print) process.stderr.write(`${level} ${JSON.stringify(bindings)} ${text} ${typeof obj === 'string' ? '' : JSON.stringify(obj, (_k, v) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}\n`);
   };
-  return { trace: () => undefined, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), fatal: log('fatal'), child: (b) => testLogger({ ...bindings, ...b }) } as Logger;
+  return { trace: () => undefined, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), fatal: log('fatal'), child: (b) => testLogger({ ...bindings, ...b }, sink) } as Logger;
 }
 
 /** A fresh ZooKeeper root per framework under test. */
@@ -32,20 +43,24 @@ export function commandNode(command = 'sleep 30', extra: Partial<NonNullable<Sch
 export class RecordingNode extends SchedulerNode {
   static override typeName = 'recording-node';
   static readonly calls: Array<{ nodeId: string | undefined; callback: string; data?: string }> = [];
+  private record(callback: string, data?: string): void {
+    RecordingNode.calls.push({ nodeId: this.nodeId, callback, ...(data === undefined ? {} : { data }) });
+    poke();
+  }
   override running(): void {
-    RecordingNode.calls.push({ nodeId: this.nodeId, callback: 'running' });
+    this.record('running');
   }
   override failed(): void {
-    RecordingNode.calls.push({ nodeId: this.nodeId, callback: 'failed' });
+    this.record('failed');
   }
   override killed(): void {
-    RecordingNode.calls.push({ nodeId: this.nodeId, callback: 'killed' });
+    this.record('killed');
   }
   override lost(): void {
-    RecordingNode.calls.push({ nodeId: this.nodeId, callback: 'lost' });
+    this.record('lost');
   }
   override message(_driver: AppDriver, data: Uint8Array): void {
-    RecordingNode.calls.push({ nodeId: this.nodeId, callback: 'message', data: Buffer.from(data).toString() });
+    this.record('message', Buffer.from(data).toString());
   }
 }
 
@@ -69,10 +84,17 @@ export interface Started {
 }
 
 /** Starts a framework on the cluster; `connected` resolves on the next `connected` callback. */
-export function startFramework(cluster: LocalCluster, zk: string, root: string, listener: MesosAppListener, options: MesosAppFrameworkOptions = {}): Started {
+export function startFramework(
+  cluster: LocalCluster,
+  zk: string,
+  root: string,
+  listener: MesosAppListener,
+  options: MesosAppFrameworkOptions = {},
+  config: Partial<SchedulerConfig> = {},
+): Started {
   const waiters: Array<() => void> = [];
   const framework = new MesosAppFramework(
-    { frameworkName: 'test', user: 'nobody', zooKeeperInfo: { address: zk, rootNode: root, sessionTimeoutMs: 4_000 }, mesosInfo: { address: cluster.masterUrl } },
+    { frameworkName: 'test', user: 'nobody', zooKeeperInfo: { address: zk, rootNode: root, sessionTimeoutMs: 4_000 }, mesosInfo: { address: cluster.masterUrl }, ...config },
     {
       ...listener,
       async connected(fw) {
@@ -92,36 +114,43 @@ export function startFramework(cluster: LocalCluster, zk: string, root: string, 
   return { framework, done, connected: () => new Promise((resolve) => waiters.push(resolve)) };
 }
 
-/** Resolves once `predicate` holds, checking after every node change of the framework's runtime. */
+/**
+ * Resolves once `predicate` holds. It is checked now, and again (after the
+ * microtasks of the moment, so callbacks have run) on every change the
+ * framework's runtime reports and on every harness poke.
+ */
 export function until(framework: MesosAppFramework, predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    let off: (() => void) | undefined;
-    let poll: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    let done = false;
+    let scheduled = false;
     const finish = (err?: Error) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      if (poll) clearInterval(poll);
       off?.();
+      pokes.delete(schedule);
       if (err) reject(err);
       else resolve();
     };
     const check = () => {
+      scheduled = false;
+      if (done) return;
       try {
         if (predicate()) finish();
       } catch (err) {
         finish(err as Error);
       }
     };
-    const attach = () => {
-      const runtime = framework.schedulerRuntime;
-      if (runtime && !off) off = runtime.onNodeChange(() => queueMicrotask(check));
+    const schedule = () => {
+      if (scheduled || done) return;
+      scheduled = true;
+      setImmediate(check);
     };
-    attach();
-    // Also re-check when the runtime changes term (a new runtime object has no listener yet).
-    poll = setInterval(() => {
-      attach();
-      check();
-    }, 50);
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    const runtime = framework.schedulerRuntime;
+    if (!runtime) return finish(new Error('the framework is not running: call run() first'));
+    const off = runtime.onChange(schedule);
+    pokes.add(schedule);
     check();
   });
 }
@@ -129,4 +158,25 @@ export function until(framework: MesosAppFramework, predicate: () => boolean, wh
 /** The node objects of an app, by state. */
 export function statesOf(framework: MesosAppFramework, appId = 'app'): string[] {
   return (framework.appFramework.getApp(appId)?.getNodes() ?? []).map((n) => n.state);
+}
+
+/** Counts, at the cluster, every task launch the agents receive (by task id) and every scheduler call (by type). */
+export function watchCluster(cluster: LocalCluster): { launches: Map<string, number>; calls: Map<string, number> } {
+  const launches = new Map<string, number>();
+  const calls = new Map<string, number>();
+  for (const agent of cluster.agents) {
+    const launch = agent.launch.bind(agent);
+    agent.launch = (frameworkInfo, tasks) => {
+      for (const task of tasks) launches.set(task.task_id?.value ?? '', (launches.get(task.task_id?.value ?? '') ?? 0) + 1);
+      launch(frameworkInfo, tasks);
+      poke();
+    };
+  }
+  const beforeCall = cluster.faults.beforeCall.bind(cluster.faults);
+  cluster.faults.beforeCall = (callType) => {
+    calls.set(callType, (calls.get(callType) ?? 0) + 1);
+    queueMicrotask(poke);
+    return beforeCall(callType);
+  };
+  return { launches, calls };
 }

@@ -53,7 +53,7 @@ describe('acknowledgements', () => {
       store,
       client: fake.client,
       metrics: new MetricsRecorder(),
-      onNodeChange: () => undefined,
+      onChange: () => undefined,
       onFrameworkRemoved: () => undefined,
     });
     await term.start();
