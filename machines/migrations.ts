@@ -3,6 +3,14 @@
  * (vN → vN+1) per machine. A migration receives the persisted snapshot (as
  * parsed JSON) and returns the next version's; it must not mutate its input.
  * Add one whenever a machine's version is bumped.
+ *
+ * Migrations never see the envelope's encoding: `loadEnvelope` first turns a
+ * format 1 record (JSON object) or a format 2 record (compact tuple, see
+ * `persistence/compact-envelope.ts`) into the persisted snapshot of the
+ * version it was written at, then runs these steps. A compact body codec is
+ * bound to one machine version (codec 1 = node v2), so when the node machine
+ * moves to v3, keep codec 1 for reading old records and add a codec for v3
+ * (or let v3 fall back to the generic codec 0).
  */
 import { APP_MACHINE_ID, APP_MACHINE_VERSION } from './app/app-machine';
 import { FRAMEWORK_MACHINE_ID, FRAMEWORK_MACHINE_VERSION } from './framework/framework-machine';

@@ -32,6 +32,8 @@ import type { BenchRow } from './run';
 const N = Number(process.env['BENCH_NODES'] ?? 10_000);
 const PHASES = (process.env['BENCH_PHASES'] ?? 'deploy,updates,failover').split(',');
 const ROOT = '/bench/framework';
+const DEPLOY_TIMEOUT_MS = Number(process.env['BENCH_DEPLOY_TIMEOUT_MS'] ?? 60_000);
+const PHASE_TIMEOUT_MS = 45_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -157,9 +159,23 @@ export async function run(): Promise<BenchRow[]> {
     contenders.push(leader);
     await when(() => registered !== undefined, 'the leader to connect', 60_000);
     const states = stateCounter(leader.framework);
-    const runningAt = await when(() => states.count('running') >= (registered && N > 0 && (PHASES.includes('deploy') || PHASES.includes('failover')) ? N : 0), `${N} nodes running`);
-    await registered;
-    const deployMs = runningAt - registerAt;
+    let deployMs: number;
+    try {
+      const runningAt = await when(() => states.count('running') >= N, `${N} nodes running`, DEPLOY_TIMEOUT_MS);
+      await registered;
+      deployMs = runningAt - registerAt;
+    } catch {
+      const m = leader.framework.schedulerRuntime?.metricsSnapshot();
+      rows.push({
+        measure: `deploy ${fmt(N)} nodes (simulated tasks, 4 agents) through MesosAppFramework: register → all running, persisted`,
+        target: '≤ 5 s',
+        result: `> ${secs(DEPLOY_TIMEOUT_MS)}: timed out with ${fmt(states.count('running'))} of ${fmt(N)} running`,
+        comparison: `${m?.offersAccepted ?? 0} ACCEPTs, ${fmt(m?.acksSent ?? 0)} acks; the other issue-5 rows were skipped`,
+        pass: false,
+      });
+      states.off();
+      return rows;
+    }
     const m1 = leader.framework.schedulerRuntime!.metricsSnapshot();
     const storeStats = () => {
       const st = (leader.framework.schedulerRuntime?.currentTerm?.nodes.options.store as { stats?: { batches: number; committedRequests: number } } | undefined)?.stats;
@@ -180,7 +196,7 @@ export async function run(): Promise<BenchRow[]> {
     if (PHASES.includes('updates')) {
       const burstApp = new BenchApp('burst', N);
       await leader.fw().register(burstApp);
-      await when(() => states.count('starting') >= N, `${N} burst nodes starting`);
+      await when(() => states.count('starting') >= N, `${N} burst nodes starting`, PHASE_TIMEOUT_MS);
       const acksBefore = leader.framework.schedulerRuntime!.metricsSnapshot().acksSent;
       await new Promise((r) => setTimeout(r, 500)); // let STARTING acknowledgements drain
       const acksStarting = leader.framework.schedulerRuntime!.metricsSnapshot().acksSent;
@@ -194,8 +210,8 @@ export async function run(): Promise<BenchRow[]> {
       const off = leader.framework.schedulerRuntime!.onNodeChange(({ to }) => {
         if (to === 'running' && firstUpdateAt === 0) firstUpdateAt = performance.now();
       });
-      const allRunning = await when(() => states.count('running') >= runningBefore + N, `${N} burst nodes running`);
-      const lastAck = await when(() => leader.framework.schedulerRuntime!.metricsSnapshot().acksSent >= acksStarting + N, `${N} acknowledgements`);
+      const allRunning = await when(() => states.count('running') >= runningBefore + N, `${N} burst nodes running`, PHASE_TIMEOUT_MS);
+      const lastAck = await when(() => leader.framework.schedulerRuntime!.metricsSnapshot().acksSent >= acksStarting + N, `${N} acknowledgements`, PHASE_TIMEOUT_MS);
       off();
       const ms = lastAck - gateAt;
       const rate = (N / ms) * 1000;
@@ -203,7 +219,7 @@ export async function run(): Promise<BenchRow[]> {
         measure: `status updates processed, persisted and acknowledged: ${fmt(N)} TASK_RUNNING released at once → last ACKNOWLEDGE sent`,
         target: '≥ 20,000/s',
         result: `${fmt(rate)}/s`,
-        comparison: `${secs(ms)} total; first transition after ${(firstUpdateAt - gateAt).toFixed(0)} ms, all running after ${(allRunning - gateAt).toFixed(0)} ms (STARTING acks: ${fmt(acksStarting - acksBefore)} drained late)`,
+        comparison: `${secs(ms)} total; first transition after ${(firstUpdateAt - gateAt).toFixed(0)} ms, all running after ${(allRunning - gateAt).toFixed(0)} ms (${fmt(acksStarting - acksBefore)} STARTING acks drained in the 0.5 s before the gate)`,
         pass: rate >= 20_000,
       });
     }

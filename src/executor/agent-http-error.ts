@@ -7,42 +7,18 @@
  * Non-2xx bodies are plain text (the agent's reason); they are kept verbatim
  * and never decoded as events.
  */
-import { CatapultError, type CatapultErrorOptions } from '../util/catapult-error';
+import type { CatapultErrorOptions } from '../util/catapult-error';
+import { DispositionError, type Disposition } from '../util/disposition-error';
 
 /**
- * What the executor should do about a failure.
- *
- * - `retry`: transient (agent recovering or starting, network); back off and try again.
- * - `resubscribe`: the agent does not consider this executor subscribed; SUBSCRIBE again first.
- * - `fatal`: retrying cannot help (bad token, malformed call, unknown framework or executor).
+ * What the executor should do about a failure: `retry` (agent recovering or
+ * starting, network), `resubscribe` (the agent does not consider this executor
+ * subscribed), `fatal` (bad token, malformed call, unknown framework or executor).
  */
-export type AgentDisposition = 'retry' | 'resubscribe' | 'fatal';
+export type AgentDisposition = Disposition;
 
 /** A failure talking to the agent, with a stable `code` and an {@link AgentDisposition}. */
-export class AgentError extends CatapultError {
-  /** What the executor should do about it. */
-  readonly disposition: AgentDisposition;
-
-  constructor(code: string, message: string, disposition: AgentDisposition, options: CatapultErrorOptions = {}) {
-    super(code, message, options);
-    this.disposition = disposition;
-  }
-
-  /** True when backing off and retrying the same request may succeed. */
-  isTemporary(): boolean {
-    return this.disposition === 'retry';
-  }
-
-  /** True when the agent no longer considers this executor subscribed. */
-  isSubscriptionLoss(): boolean {
-    return this.disposition === 'resubscribe';
-  }
-
-  /** True when retrying cannot help. */
-  isFatal(): boolean {
-    return this.disposition === 'fatal';
-  }
-}
+export class AgentError extends DispositionError {}
 
 interface Row {
   code: string;

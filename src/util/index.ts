@@ -1,5 +1,7 @@
 export { CatapultError, isCatapultError } from './catapult-error';
 export type { CatapultErrorOptions } from './catapult-error';
+export { DispositionError } from './disposition-error';
+export type { Disposition } from './disposition-error';
 export { systemClock, ManualClock } from './clock';
 export type { Clock, TimerHandle } from './clock';
 export { silentLogger } from './logger';
