@@ -10,7 +10,7 @@
  * {@link encodeEnvelope} writes.
  */
 import { MACHINE_REGISTRY, type MachineRegistry, type PersistedSnapshotJson } from './migrations';
-import { compactHeader, decodeCompactBody, encodeCompactEnvelope, isCompactEnvelope } from './persistence/compact-envelope';
+import { compactHeader, decodeCompactBody, encodeCompactEnvelope, encodeLiveSnapshot, isCompactEnvelope, type LiveSnapshot } from './persistence/compact-envelope';
 import { SnapshotCorruptError, SnapshotUnknownMachineError, SnapshotUnsupportedVersionError } from './snapshot-errors';
 
 export interface SnapshotEnvelope<TSnapshot = PersistedSnapshotJson> {
@@ -34,6 +34,28 @@ export function toEnvelope<T>(machineId: string, version: number, snapshot: T, m
  */
 export function encodeEnvelope(envelope: SnapshotEnvelope<unknown>): string {
   return encodeCompactEnvelope(envelope) ?? encodeEnvelopeJson(envelope);
+}
+
+/** An actor whose envelope {@link encodeActorEnvelope} can write. */
+export interface PersistableActor {
+  getSnapshot(): unknown;
+  getPersistedSnapshot(): unknown;
+}
+
+/**
+ * The same text as `encodeEnvelope(toEnvelope(machineId, version, actor.getPersistedSnapshot(), meta))`,
+ * cheaper: for a node actor whose context the compact codec accepts, it
+ * encodes the live snapshot and skips `getPersistedSnapshot()`'s copy and
+ * deep walk of the context.
+ *
+ * @example
+ * const bytes = Buffer.from(encodeActorEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, actor, meta));
+ */
+export function encodeActorEnvelope(machineId: string, version: number, actor: PersistableActor, meta?: unknown): string {
+  return (
+    encodeLiveSnapshot(machineId, version, actor.getSnapshot() as LiveSnapshot, meta) ??
+    encodeEnvelope(toEnvelope(machineId, version, actor.getPersistedSnapshot(), meta))
+  );
 }
 
 /** The format 1 encoding: the envelope as a JSON object (readable, and read by every version). */

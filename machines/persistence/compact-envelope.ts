@@ -21,9 +21,9 @@ import { NODE_MACHINE_ID } from '../node/node-machine';
 import type { PersistedSnapshotJson } from '../migrations';
 import type { SnapshotEnvelope } from '../snapshot-envelope';
 import { SnapshotCorruptError } from '../snapshot-errors';
-import { UNENCODABLE } from './codec-core';
+import { UNENCODABLE, keyCount } from './codec-core';
 import { COMPACT_ENVELOPE_FORMAT } from './codec-tables';
-import { decodeNodeSnapshot, encodeNodeSnapshot } from './node-codec';
+import { NODE_CONTEXT_KEYS, decodeNodeSnapshot, encodeNodeSnapshot } from './node-codec';
 import { decodeActiveSnapshot, isConstantActive } from './snapshot-shape';
 
 const GENERIC_CODEC = 0;
@@ -50,6 +50,37 @@ export function encodeCompactEnvelope(envelope: SnapshotEnvelope<unknown>): stri
   const tuple: unknown[] = [COMPACT_ENVELOPE_FORMAT, envelope.machineId, envelope.version, codec, body];
   if (envelope.meta !== undefined) tuple.push(envelope.meta);
   return JSON.stringify(tuple);
+}
+
+/** What {@link encodeLiveSnapshot} reads of a running actor's snapshot. */
+export interface LiveSnapshot {
+  status: unknown;
+  value: unknown;
+  context: unknown;
+  children?: unknown;
+  historyValue?: unknown;
+}
+
+/**
+ * The compact text of a node actor's envelope built from its live snapshot,
+ * or `undefined` when only `getPersistedSnapshot()` can tell what to write.
+ * `getPersistedSnapshot()` copies the snapshot and walks the whole context
+ * looking for actor refs; a node context that passes the codec's type checks
+ * holds none, so the persisted snapshot would be this same context.
+ */
+export function encodeLiveSnapshot(machineId: string, version: number, live: LiveSnapshot, meta: unknown): string | undefined {
+  if (machineId !== NODE_MACHINE_ID || version !== 2 || live.status !== 'active') return undefined;
+  const { value, context, children, historyValue } = live;
+  if (typeof context !== 'object' || context === null || keyCount(context) !== NODE_CONTEXT_KEYS) return undefined;
+  const persisted = { status: 'active', value, historyValue, context, children } as PersistedSnapshotJson;
+  let body: unknown;
+  try {
+    body = encodeNodeSnapshot(persisted);
+  } catch (error) {
+    if (error !== UNENCODABLE) throw error;
+    return undefined;
+  }
+  return JSON.stringify(meta === undefined ? [COMPACT_ENVELOPE_FORMAT, machineId, version, NODE_V2_CODEC, body] : [COMPACT_ENVELOPE_FORMAT, machineId, version, NODE_V2_CODEC, body, meta]);
 }
 
 /** The header of a compact envelope, before its body is decoded. */

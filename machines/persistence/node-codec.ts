@@ -10,6 +10,7 @@
  * it equals {@link FORMAT_2_OPTIONS}, and `extra` holds context fields added by
  * custom actions (plain JSON, in their order).
  */
+import type { TaskStateName } from '../common/task-state';
 import type { NodeContext, NodeOptions } from '../node/node-types';
 import type { PersistedSnapshotJson } from '../migrations';
 import { keyCount, unencodable } from './codec-core';
@@ -23,7 +24,8 @@ const STATE = indexOf(STATE_NAMES);
 const TASK_STATE = indexOf(TASK_STATE_NAMES);
 const COMMAND = indexOf(COMMAND_NAMES);
 const TIMER = indexOf(TIMER_NAMES);
-const CONTEXT_KEYS = 20;
+/** Fields of the node context (version 2). */
+export const NODE_CONTEXT_KEYS = 20;
 const KNOWN = new Set<string>(['appId', 'nodeId', 'incarnation', 'launched', 'failures', 'stateName', 'pendingReason', 'agentId', 'hostname', 'executorId', 'offerId', 'ports', 'lastStatus', 'killIntent', 'deadlines', 'outbox', 'commandSeq', 'history', 'options', 'createdAt']);
 
 function encodeLastStatus(w: NodeTupleWriter, s: NodeContext['lastStatus'], createdAt: number): unknown {
@@ -36,7 +38,11 @@ function encodeLastStatus(w: NodeTupleWriter, s: NodeContext['lastStatus'], crea
 function decodeLastStatus(r: NodeTupleReader, value: unknown, createdAt: number): NodeContext['lastStatus'] {
   if (value === null) return null;
   const t = r.list(value);
-  const s: NonNullable<NodeContext['lastStatus']> = { taskId: r.task(t[0]), state: r.name(TASK_STATE_NAMES, t[1]) as never, at: r.time(t[2], createdAt) };
+  const [taskId, state, at] = [r.task(t[0]), r.name(TASK_STATE_NAMES, t[1]) as TaskStateName, r.time(t[2], createdAt)];
+  // one literal for the common shapes keeps every field in-object
+  if (t.length === 3) return { taskId, state, at };
+  if (t.length === 5 && t[3] != null && t[4] != null) return { taskId, state, at, reason: r.str(t[3]), source: r.str(t[4]) };
+  const s: NonNullable<NodeContext['lastStatus']> = { taskId, state, at };
   if (t[3] != null) s.reason = r.str(t[3]);
   if (t[4] != null) s.source = r.str(t[4]);
   if (t[5] != null) s.message = r.raw(t[5]);
@@ -49,8 +55,30 @@ function encodeDeadlines(w: NodeTupleWriter, deadlines: NodeContext['deadlines']
   return flat;
 }
 
+// A lone deadline (the usual case) is built as a literal: exact size, unlike `{}` grown by one key.
+function singleDeadline(name: string, at: number): NodeContext['deadlines'] | undefined {
+  switch (name) {
+    case 'stable':
+      return { stable: at };
+    case 'relaunch':
+      return { relaunch: at };
+    case 'killRetry':
+      return { killRetry: at };
+    case 'launchTimeout':
+      return { launchTimeout: at };
+    case 'unreachable':
+      return { unreachable: at };
+    default:
+      return undefined;
+  }
+}
+
 function decodeDeadlines(r: NodeTupleReader, value: unknown, createdAt: number): NodeContext['deadlines'] {
   const flat = r.list(value);
+  if (flat.length === 2) {
+    const lone = singleDeadline(r.name(TIMER_NAMES, flat[0]), r.time(flat[1], createdAt));
+    if (lone) return lone;
+  }
   const deadlines: Record<string, number> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) deadlines[r.name(TIMER_NAMES, flat[i])] = r.time(flat[i + 1], createdAt);
   return deadlines;
@@ -69,8 +97,7 @@ function encodeOptions(options: NodeOptions): unknown {
 }
 
 function decodeOptions(r: NodeTupleReader, value: unknown): NodeOptions {
-  if (value === 0) return { ...FORMAT_2_OPTIONS };
-  const values = r.list(value);
+  const values = value === 0 ? OPTION_KEYS.map((key) => FORMAT_2_OPTIONS[key]) : r.list(value);
   if (values.length !== OPTION_KEYS.length) r.corrupt('options of the wrong length');
   const [backoffInitialMs, backoffMaxMs, stableAfterMs, killRetryMs, launchTimeoutMs, unreachableTimeoutMs, maxFailures, historyLimit] = values as never[];
   return { backoffInitialMs, backoffMaxMs, stableAfterMs, killRetryMs, launchTimeoutMs, unreachableTimeoutMs, maxFailures, historyLimit };
@@ -81,14 +108,14 @@ export function encodeNodeSnapshot(snapshot: PersistedSnapshotJson): unknown[] {
   if (!isConstantActive(snapshot)) unencodable();
   const c = snapshot.context as unknown as NodeContext;
   let extra: Record<string, unknown> | undefined;
-  if (keyCount(c) !== CONTEXT_KEYS) {
+  if (keyCount(c) !== NODE_CONTEXT_KEYS) {
     extra = {};
     let known = 0;
     for (const key in c) {
       if (KNOWN.has(key)) known++;
       else extra[key] = (c as unknown as Record<string, unknown>)[key];
     }
-    if (known !== CONTEXT_KEYS) unencodable();
+    if (known !== NODE_CONTEXT_KEYS) unencodable();
   }
   const w = new NodeTupleWriter(c.nodeId);
   const createdAt = w.int(c.createdAt);

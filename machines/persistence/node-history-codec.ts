@@ -87,30 +87,52 @@ export function encodeHistory(w: NodeTupleWriter, history: readonly HistoryEntry
   return out;
 }
 
+// Optional fields are set in the literal where the common cases allow it: an object
+// built in one literal keeps every field in-object, one grown afterwards does not.
+function decodeMesos(r: NodeTupleReader, t: unknown[]): HistoryCause {
+  const kind = 'mesos' as const;
+  const taskId = r.task(t[4]);
+  const state = r.name(TASK_STATE_NAMES, t[5]) as Extract<HistoryCause, { kind: 'mesos' }>['state'];
+  const [reason, source, uuid, stale] = [t[6], t[7], t[8], t[9]];
+  if (reason == null && source == null && stale == null) return uuid == null ? { kind, taskId, state } : { kind, taskId, state, uuid: r.raw(uuid) };
+  if (reason != null && source != null && uuid != null && stale == null) return { kind, taskId, state, reason: r.str(reason), source: r.name(SOURCE_NAMES, source), uuid: r.raw(uuid) };
+  if (reason == null && source == null && uuid != null && stale != null) return { kind, taskId, state, uuid: r.raw(uuid), stale: true };
+  return decodeMesosRare(r, t, taskId, state);
+}
+
+function decodeMesosRare(r: NodeTupleReader, t: unknown[], taskId: string, state: Extract<HistoryCause, { kind: 'mesos' }>['state']): HistoryCause {
+  const cause: Extract<HistoryCause, { kind: 'mesos' }> = { kind: 'mesos', taskId, state };
+  if (t[6] != null) cause.reason = r.str(t[6]);
+  if (t[7] != null) cause.source = r.name(SOURCE_NAMES, t[7]);
+  if (t[8] != null) cause.uuid = r.raw(t[8]);
+  if (t[9] != null) cause.stale = true;
+  return cause;
+}
+
+function decodeOffer(r: NodeTupleReader, t: unknown[]): HistoryCause {
+  const kind = 'offer' as const;
+  if (t.length === 6 && t[4] != null && t[5] != null) return { kind, offerId: r.str(t[4]), agentId: r.str(t[5]) };
+  if (t.length === 7 && t[4] == null && t[5] == null) return { kind, reason: r.str(t[6]) };
+  const cause: Extract<HistoryCause, { kind: 'offer' }> = { kind };
+  if (t[4] != null) cause.offerId = r.str(t[4]);
+  if (t[5] != null) cause.agentId = r.str(t[5]);
+  if (t[6] != null) cause.reason = r.str(t[6]);
+  return cause;
+}
+
 function decodeCause(r: NodeTupleReader, kind: string, t: unknown[]): HistoryCause {
   switch (kind) {
     case 'created':
     case 'message':
       return { kind } as HistoryCause;
-    case 'mesos': {
-      const cause: Extract<HistoryCause, { kind: 'mesos' }> = { kind, taskId: r.task(t[4]), state: r.name(TASK_STATE_NAMES, t[5]) as never };
-      if (t[6] != null) cause.reason = r.str(t[6]);
-      if (t[7] != null) cause.source = r.name(SOURCE_NAMES, t[7]);
-      if (t[8] != null) cause.uuid = r.raw(t[8]);
-      if (t[9] != null) cause.stale = true;
-      return cause;
-    }
+    case 'mesos':
+      return decodeMesos(r, t);
     case 'operator':
       return { kind, command: r.name(COMMAND_NAMES, t[4]) as never };
     case 'timer':
       return { kind, name: r.name(TIMER_NAMES, t[4]) as never };
-    case 'offer': {
-      const cause: Extract<HistoryCause, { kind: 'offer' }> = { kind };
-      if (t[4] != null) cause.offerId = r.str(t[4]);
-      if (t[5] != null) cause.agentId = r.str(t[5]);
-      if (t[6] != null) cause.reason = r.str(t[6]);
-      return cause;
-    }
+    case 'offer':
+      return decodeOffer(r, t);
     case 'other':
       return { kind, type: r.str(t[4]) };
     default:
@@ -120,16 +142,11 @@ function decodeCause(r: NodeTupleReader, kind: string, t: unknown[]): HistoryCau
 
 /** Decodes the journal written by {@link encodeHistory}. */
 export function decodeHistory(r: NodeTupleReader, value: unknown, createdAt: number): HistoryEntry[] {
-  const tuples = r.list(value);
-  const history: HistoryEntry[] = [];
   let base = createdAt;
-  for (let i = 0; i < tuples.length; i++) {
-    const t = r.list(tuples[i]);
+  return r.list(value).map((tuple) => {
+    const t = r.list(tuple);
     const at = r.time(t[0], base);
-    const from = t[1] === null ? null : r.name(STATE_NAMES, t[1]);
-    const to = r.name(STATE_NAMES, t[2]);
-    history.push({ at, from, to, cause: decodeCause(r, r.name(CAUSE_KINDS, t[3]), t) });
     base = at;
-  }
-  return history;
+    return { at, from: t[1] === null ? null : r.name(STATE_NAMES, t[1]), to: r.name(STATE_NAMES, t[2]), cause: decodeCause(r, r.name(CAUSE_KINDS, t[3]), t) };
+  });
 }

@@ -53,29 +53,22 @@ export function encodeOutbox(w: NodeTupleWriter, outbox: readonly NodeCommand[])
   return out;
 }
 
+// Each shape is one literal (with `id` last, as the machine adds it), so every field stays in-object.
 function decodeCommand(r: NodeTupleReader, t: unknown[]): NodeCommand {
   const type = r.name(COMMAND_TYPES, t[0]);
   const id = r.commandId(t[1]);
   switch (type) {
     case 'launch': {
-      const c = { type, taskId: r.task(t[2]), agentId: r.str(t[3]), hostname: r.str(t[4]), offerId: r.str(t[5]) } as Extract<NodeCommand, { type: 'launch' }>;
-      if (t[6] != null) c.ports = decodeInts(r, t[6]);
-      c.id = id;
-      return c;
+      const [taskId, agentId, hostname, offerId] = [r.task(t[2]), r.str(t[3]), r.str(t[4]), r.str(t[5])];
+      return t[6] == null ? { type, taskId, agentId, hostname, offerId, id } : { type, taskId, agentId, hostname, offerId, ports: decodeInts(r, t[6]), id };
     }
-    case 'kill': {
-      const c = { type, taskId: r.task(t[2]) } as Extract<NodeCommand, { type: 'kill' }>;
-      if (t[3] != null) c.agentId = r.str(t[3]);
-      c.id = id;
-      return c;
-    }
+    case 'kill':
+      return t[3] == null ? { type, taskId: r.task(t[2]), id } : { type, taskId: r.task(t[2]), agentId: r.str(t[3]), id };
     case 'acknowledge':
       return { type, agentId: r.str(t[2]), taskId: r.task(t[3]), uuid: r.raw(t[4]), id };
     case 'message': {
-      const c = { type, taskId: r.task(t[2]), agentId: r.str(t[3]), data: r.raw(t[4]) } as Extract<NodeCommand, { type: 'message' }>;
-      if (t[5] != null) c.executorId = r.str(t[5]);
-      c.id = id;
-      return c;
+      const [taskId, agentId, data] = [r.task(t[2]), r.str(t[3]), r.raw(t[4])];
+      return t[5] == null ? { type, taskId, agentId, data, id } : { type, taskId, agentId, data, executorId: r.str(t[5]), id };
     }
     default:
       return r.corrupt(`unknown command type ${type}`);
@@ -84,7 +77,5 @@ function decodeCommand(r: NodeTupleReader, t: unknown[]): NodeCommand {
 
 /** Decodes the outbox written by {@link encodeOutbox}. */
 export function decodeOutbox(r: NodeTupleReader, value: unknown): NodeCommand[] {
-  const out: NodeCommand[] = [];
-  for (const t of r.list(value)) out.push(decodeCommand(r, r.list(t)));
-  return out;
+  return r.list(value).map((t) => decodeCommand(r, r.list(t)));
 }

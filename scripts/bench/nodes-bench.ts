@@ -7,14 +7,18 @@
  * Every figure is the median of REPEATS, measured side by side with its
  * baseline in the same run: a bare-ZkClient multi of 100 setData, a bare
  * getData × 10,000, a bare xstate actor of the same machine and snapshot.
+ * Envelope rows compare format 1 (the JSON object) and format 2 (compact) of
+ * the same snapshots, and the store's write rate with either's bytes.
  *
  * Exports `run()` for the runner. `--expose-gc` is not needed (bench-util).
  */
 import { performance } from 'node:perf_hooks';
+import { deflateRawSync } from 'node:zlib';
 import { createActor, type AnyActor } from 'xstate';
-import { loadEnvelope, nodeMachine } from '../../machines';
+import { currentTaskId, loadEnvelope, nodeMachine, toEnvelope, NODE_MACHINE_ID, NODE_MACHINE_VERSION } from '../../machines';
+import { encodeActorEnvelope, encodeEnvelope, encodeEnvelopeJson } from '../../machines/snapshot-envelope';
 import { NodeRuntime, type CommandExecutor } from '../../src/nodes';
-import { StoreLayout, ZkClient, bumpEpoch, openZookeeperStore, type RecordStore } from '../../src/store';
+import { StoreLayout, ZkClient, bumpEpoch, nodeKey, openZookeeperStore, putRecord, type RecordStore } from '../../src/store';
 import { startThrowawayZooKeeper } from '../../src/localzk';
 import { ManualClock } from '../../src/util';
 import type { BenchRow } from './run';
@@ -74,6 +78,108 @@ async function pauseResume(runtime: NodeRuntime, nodes: ReadonlyArray<{ send(e: 
   return performance.now() - t0;
 }
 
+/** A running node as a production cluster makes it (Mesos-style ids, 16-byte uuids), with `entries` history entries. */
+function realisticNode(entries: number) {
+  const agentId = 'a3f1c2d4-5e6f-4a1b-9c8d-7e6f5a4b3c2d-S12';
+  let at = 1_700_000_000_000;
+  let seq = 0;
+  const actor = createActor(nodeMachine, { input: { appId: 'web', nodeId: 'web-1234', at } }).start();
+  const ctx = () => actor.getSnapshot().context;
+  const status = (state: string) =>
+    actor.send({ type: 'task.status', taskId: currentTaskId(ctx()), state: state as never, agentId, uuid: Buffer.alloc(16, ++seq).toString('base64'), at });
+  const drain = () => ctx().outbox.map((c) => c.id).forEach((id) => actor.send({ type: 'command.done', id, at }));
+  const launch = () => {
+    actor.send({ type: 'offer.matched', agentId, hostname: 'mesos-agent-12.dc1.example.com', offerId: `${agentId.slice(0, -4)}-O${at}`, at });
+    ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING'].forEach(status);
+    drain();
+  };
+  launch();
+  while (ctx().history.length < Math.max(entries, 5)) {
+    at += 60_000;
+    status('TASK_FAILED');
+    drain();
+    at = ctx().deadlines.relaunch!;
+    actor.send({ type: 'timer', name: 'relaunch', at });
+    launch();
+  }
+  const persisted = actor.getPersistedSnapshot() as unknown as { context: { history: unknown[] } };
+  const snapshot = { ...persisted, context: { ...persisted.context, history: persisted.context.history.slice(-entries || Infinity).slice(0, entries) } };
+  return { actor, envelope: toEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, snapshot, { template: 'web' }) };
+}
+
+/** µs per call, median of REPEATS timed loops. */
+function microseconds(fn: () => unknown, calls = 4_000): number {
+  for (let i = 0; i < calls / 4; i++) fn();
+  const samples: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    samples.push(((performance.now() - t0) * 1000) / calls);
+  }
+  return median(samples);
+}
+
+/** Envelope bytes and codec costs, format 1 (JSON object) vs format 2 (compact), same snapshots. */
+function envelopeRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const entries of [0, 12, 50]) {
+    const { envelope } = realisticNode(entries);
+    const json = Buffer.from(encodeEnvelopeJson(envelope));
+    const compact = Buffer.from(encodeEnvelope(envelope));
+    rows.push({
+      measure: `envelope bytes, running node with ${entries} history entries (format 1 → format 2; deflateRaw of each for comparison)`,
+      result: `${fmt(json.length)} B → ${fmt(compact.length)} B (${(compact.length / json.length).toFixed(2)}×)`,
+      comparison: `deflated: ${fmt(deflateRawSync(json).length)} B → ${fmt(deflateRawSync(compact).length)} B`,
+    });
+  }
+  const { actor, envelope } = realisticNode(12);
+  const json = Buffer.from(encodeEnvelopeJson(envelope));
+  const compact = Buffer.from(encodeEnvelope(envelope));
+  const persisted = () => toEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, actor.getPersistedSnapshot(), envelope.meta);
+  const us = (x: number) => `${x.toFixed(1)} µs`;
+  const encodeJson = microseconds(() => Buffer.from(encodeEnvelopeJson(persisted())));
+  const encodeCompact = microseconds(() => Buffer.from(encodeEnvelope(persisted())));
+  const encodeLive = microseconds(() => Buffer.from(encodeActorEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, actor, envelope.meta)));
+  const deflate = microseconds(() => deflateRawSync(compact));
+  rows.push({
+    measure: `encode one node envelope (12 history entries, from the actor: getPersistedSnapshot + encode + Buffer) — median of ${REPEATS}`,
+    result: `format 2: ${us(encodeCompact)}; encodeActorEnvelope (no getPersistedSnapshot): ${us(encodeLive)}`,
+    comparison: `format 1: ${us(encodeJson)}; deflateRaw of the format 2 bytes would add ${us(deflate)} per write`,
+  });
+  rows.push({
+    measure: `decode one node envelope (loadEnvelope of bytes, 12 history entries) — median of ${REPEATS}`,
+    result: `format 2: ${us(microseconds(() => loadEnvelope(compact)))}`,
+    comparison: `format 1: ${us(microseconds(() => loadEnvelope(json)))}`,
+  });
+  return rows;
+}
+
+/** Store writes/s for the given records, all submitted at once (as the persister does after a burst). */
+async function storeWriteRate(store: RecordStore, records: ReadonlyArray<readonly [string, Uint8Array]>): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(records.map(([nodeId, data]) => store.commit([putRecord(nodeKey('bench', nodeId), data)])));
+  return (records.length / (performance.now() - t0)) * 1000;
+}
+
+/** The same 10,000 node records written as format 1 and as format 2, alternately, through the store. */
+async function recordBytesRow(store: RecordStore): Promise<BenchRow> {
+  const stored = [...(await store.readNodes('bench')).entries()];
+  const compact = stored.map(([id, rec]) => [id, rec.data] as const);
+  const json = stored.map(([id, rec]) => [id, Buffer.from(encodeEnvelopeJson(loadEnvelope(rec.data)))] as const);
+  const compactRates: number[] = [];
+  const jsonRates: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    jsonRates.push(await storeWriteRate(store, json));
+    compactRates.push(await storeWriteRate(store, compact));
+  }
+  const bytes = (rs: ReadonlyArray<readonly [string, Uint8Array]>) => median(rs.map(([, d]) => d.length));
+  return {
+    measure: `store writes/s of the ${fmt(stored.length)} node records (coalesced multis), format 2 vs format 1 bytes, alternated — median of ${REPEATS}`,
+    result: `${fmt(median(compactRates))}/s at ${fmt(bytes(compact))} B (${fmtRange(compactRates, fmt)})`,
+    comparison: `format 1: ${fmt(median(jsonRates))}/s at ${fmt(bytes(json))} B (${fmtRange(jsonRates, fmt)})`,
+  };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const server = await startThrowawayZooKeeper();
   const clients: ZkClient[] = [];
@@ -129,6 +235,12 @@ export async function run(): Promise<BenchRow[]> {
     }
 
     progress('restored');
+    // The stored snapshots, for bare xstate actors of the same machine (measured at the end).
+    const records = await leader!.store.readNodes('bench');
+    const snapshots = [...records.values()].map((rec) => loadEnvelope(rec.data).snapshot);
+    const recordBytes = median([...records.values()].map((rec) => rec.data.length));
+    progress(`median record ${recordBytes} B`);
+    records.clear();
     // --- persisted transitions/s ----------------------------------------------
     const rt = runtime!;
     await rt.createApp('tput');
@@ -179,13 +291,9 @@ export async function run(): Promise<BenchRow[]> {
       addBigUs.push(((performance.now() - t0) * 1000) / 20);
     }
     rt.stop();
+    const bytesRow = await recordBytesRow(leader!.store);
+    progress('record bytes');
     // Measured last: creating 10,000 actors at once stalls the event loop (ZooKeeper pings wait).
-    // Bare xstate actors of the same machine from the same stored snapshots.
-    const records = await leader!.store.readNodes('bench');
-    const snapshots = [...records.values()].map((rec) => loadEnvelope(rec.data).snapshot);
-    const recordBytes = median([...records.values()].map((rec) => rec.data.length));
-    progress(`median record ${recordBytes} B`);
-    records.clear();
     const bareHeap: number[] = [];
     for (let r = 0; r < REPEATS; r++) {
       const before = heapAfterGc();
@@ -228,6 +336,8 @@ export async function run(): Promise<BenchRow[]> {
         comparison: `addNode: ${us(median(addBigUs))} in the ${fmt(NODE_COUNT)}-node app vs ${us(median(addSmallUs))} in the ${SMALL_APP}-node app (ratio ${(median(addBigUs) / median(addSmallUs)).toFixed(2)})`,
         pass: median(ratios) <= 1.25 && median(ratios) >= 0.8,
       },
+      bytesRow,
+      ...envelopeRows(),
     ];
   } finally {
     for (const client of clients) await client.close().catch(() => undefined);

@@ -25,17 +25,41 @@ function fail(detail: string): ConstraintVerdict {
   return { ok: false, detail };
 }
 
-function countBy(peers: readonly NodePlacement[], field: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const peer of peers) {
-    const value = fieldValue(peer, field);
-    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+/**
+ * The peers grouped by the value of each field asked about: a node is tried
+ * on many offers, and its peers are grouped once rather than scanned per offer.
+ */
+export class PeerGroups {
+  private readonly byField = new Map<string, Map<string, string[]>>();
+
+  constructor(readonly peers: readonly NodePlacement[]) {}
+
+  /** Node ids by field value, values in the order their first node appears. */
+  of(field: string): ReadonlyMap<string, readonly string[]> {
+    let groups = this.byField.get(field);
+    if (!groups) {
+      groups = new Map();
+      for (const peer of this.peers) {
+        const value = fieldValue(peer, field);
+        if (value === undefined) continue;
+        const ids = groups.get(value);
+        if (ids) ids.push(peer.nodeId);
+        else groups.set(value, [peer.nodeId]);
+      }
+      this.byField.set(field, groups);
+    }
+    return groups;
   }
-  return counts;
 }
 
-function nodesOn(peers: readonly NodePlacement[], field: string, value: string): string[] {
-  return peers.filter((p) => fieldValue(p, field) === value).map((p) => p.nodeId);
+const NO_NODES: readonly string[] = [];
+
+function nodesOn(peers: PeerGroups, field: string, value: string): readonly string[] {
+  return peers.of(field).get(value) ?? NO_NODES;
+}
+
+function asGroups(peers: readonly NodePlacement[] | PeerGroups): PeerGroups {
+  return peers instanceof PeerGroups ? peers : new PeerGroups(peers);
 }
 
 function checkOwn(c: PlacementConstraint, target: PlacementTarget): ConstraintVerdict {
@@ -53,12 +77,13 @@ function checkOwn(c: PlacementConstraint, target: PlacementTarget): ConstraintVe
   }
 }
 
-function checkGroupBy(c: PlacementConstraint, value: string, peers: readonly NodePlacement[]): ConstraintVerdict {
-  const counts = countBy(peers, c.field);
-  const mine = counts.get(value);
+function checkGroupBy(c: PlacementConstraint, value: string, peers: PeerGroups): ConstraintVerdict {
+  const counts = peers.of(c.field);
+  const mine = counts.get(value)?.length;
   if (mine === undefined) return OK;
   const minimumGroups = c.count ?? 0;
-  const leastUsed = Math.min(...counts.values());
+  let leastUsed = Infinity;
+  for (const ids of counts.values()) leastUsed = Math.min(leastUsed, ids.length);
   if (counts.size < minimumGroups) {
     return fail(`${c.field}=${value} already has ${mine} nodes while only ${counts.size} of ${minimumGroups} ${c.field} values are used`);
   }
@@ -69,9 +94,10 @@ function checkGroupBy(c: PlacementConstraint, value: string, peers: readonly Nod
  * Checks one constraint for a candidate agent.
  *
  * @param peers where the app's other live nodes run (and the nodes placed
- *   earlier in the same round); never the node being placed itself.
+ *   earlier in the same round); never the node being placed itself. Pass
+ *   {@link PeerGroups} to check many candidates against the same peers.
  */
-export function checkConstraint(c: PlacementConstraint, target: PlacementTarget, peers: readonly NodePlacement[]): ConstraintVerdict {
+export function checkConstraint(c: PlacementConstraint, target: PlacementTarget, peers: readonly NodePlacement[] | PeerGroups): ConstraintVerdict {
   if (c.type.startsWith('RUN_ON_')) return checkOwn(c, target);
   const value = fieldValue(target, c.field);
   if (value === undefined) {
@@ -87,20 +113,20 @@ export function checkConstraint(c: PlacementConstraint, target: PlacementTarget,
     case 'IS':
       return value === c.value ? OK : fail(`${c.field}=${value}, not ${c.value}`);
     case 'UNIQUE': {
-      const taken = nodesOn(peers, c.field, value);
+      const taken = nodesOn(asGroups(peers), c.field, value);
       return taken.length === 0 ? OK : fail(`${c.field}=${value} already runs ${taken.join(', ')}`);
     }
     case 'CLUSTER': {
-      const clusterValue = c.value !== '' ? c.value : peers.map((p) => fieldValue(p, c.field)).find((v) => v !== undefined);
+      const clusterValue = c.value !== '' ? c.value : asGroups(peers).of(c.field).keys().next().value;
       return clusterValue === undefined || clusterValue === value ? OK : fail(`${c.field}=${value}, the app's nodes are clustered on ${clusterValue}`);
     }
     case 'MAX_PER': {
-      const taken = nodesOn(peers, c.field, value);
+      const taken = nodesOn(asGroups(peers), c.field, value);
       const max = c.count ?? 1;
       return taken.length < max ? OK : fail(`${c.field}=${value} already runs ${taken.length} nodes (max ${max})`);
     }
     case 'GROUP_BY':
-      return checkGroupBy(c, value, peers);
+      return checkGroupBy(c, value, asGroups(peers));
     default:
       return OK;
   }
@@ -110,10 +136,11 @@ export function checkConstraint(c: PlacementConstraint, target: PlacementTarget,
 export function firstViolation(
   constraints: readonly PlacementConstraint[],
   target: PlacementTarget,
-  peers: readonly NodePlacement[],
+  peers: readonly NodePlacement[] | PeerGroups,
 ): { constraint: PlacementConstraint; detail: string } | undefined {
+  const groups = constraints.length > 1 ? asGroups(peers) : peers;
   for (const constraint of constraints) {
-    const verdict = checkConstraint(constraint, target, peers);
+    const verdict = checkConstraint(constraint, target, groups);
     if (!verdict.ok) return { constraint, detail: verdict.detail };
   }
   return undefined;

@@ -1,10 +1,10 @@
 export { matchOffers, launchesByOffer } from './offer-matcher';
 export type { PendingNode, PlacementContext, OfferMatcherOptions, Launch, MatchResult } from './offer-matcher';
 
-export { summarizeRejections } from './placement-reason';
+export { summarizeRejections, placementReason, MAX_LISTED_REJECTIONS } from './placement-reason';
 export type { OfferRef, OfferRejection, ResourceRejection, ConstraintRejection, PolicyRejection, PlacementReason } from './placement-reason';
 
-export { checkConstraint, firstViolation } from './constraints';
+export { checkConstraint, firstViolation, PeerGroups } from './constraints';
 export type { NodePlacement, ConstraintVerdict } from './constraints';
 
 export { parseConstraint, parseConstraints, CONSTRAINT_TYPES } from './constraint-parser';

@@ -41,9 +41,17 @@ export type OfferRejection = ResourceRejection | ConstraintRejection | PolicyRej
 export interface PlacementReason {
   /** One line, e.g. `no offer had 1 cpus (best: 0.5 on agent-2); 3 offers ruled out by hostname:UNIQUE`. */
   summary: string;
-  /** Every offer considered, in the order considered, with what ruled it out. */
+  /**
+   * The offers considered, in the order considered, with what ruled each
+   * out: all of them, or the first {@link MAX_LISTED_REJECTIONS}.
+   */
   offers: OfferRejection[];
+  /** How many more offers were considered than `offers` lists; the summary covers them too. Absent when none. */
+  omitted?: number;
 }
+
+/** How many rejections a reason lists: thousands of pending nodes times hundreds of offers would not fit in memory or a log line. */
+export const MAX_LISTED_REJECTIONS = 10;
 
 const RESOURCE_ORDER: readonly ResourceName[] = ['cpus', 'mem', 'disk', 'gpus', 'ports'];
 
@@ -81,4 +89,11 @@ export function summarizeRejections(rejections: readonly OfferRejection[]): stri
   const role = rejections.filter((r) => r.ruledOutBy === 'role').length;
   if (role > 0) parts.push(`${offers(role)} allocated to a role the framework does not use`);
   return parts.join('; ');
+}
+
+/** A reason from every rejection of a node: summarized in full, listed up to {@link MAX_LISTED_REJECTIONS}. */
+export function placementReason(rejections: readonly OfferRejection[]): PlacementReason {
+  const summary = summarizeRejections(rejections);
+  if (rejections.length <= MAX_LISTED_REJECTIONS) return { summary, offers: [...rejections] };
+  return { summary, offers: rejections.slice(0, MAX_LISTED_REJECTIONS), omitted: rejections.length - MAX_LISTED_REJECTIONS };
 }

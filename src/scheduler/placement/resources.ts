@@ -68,7 +68,14 @@ function usable(resource: Resource, options: ResourcePoolOptions): boolean {
 
 /** A mutable view of what is left of one offer. */
 export class ResourcePool {
-  private constructor(private readonly entries: Entry[]) {}
+  /** Scalar sums per name, kept up to date by takes: matching asks for them once per node and offer. */
+  private readonly sums = new Map<string, Thousandths>();
+  /** The free ports, normalized; recomputed only after ports were taken. */
+  private freePorts: PortRange[] | undefined;
+
+  private constructor(private readonly entries: Entry[]) {
+    for (const e of entries) this.sums.set(e.name, (this.sums.get(e.name) ?? 0) + e.scalar);
+  }
 
   /** Builds the pool from an offer; reserved resources are used before unreserved ones. */
   static fromOffer(offer: Offer, options: ResourcePoolOptions = {}): ResourcePool {
@@ -85,12 +92,12 @@ export class ResourcePool {
 
   /** What is left of a scalar resource, in its unit (cpus, MB, GPUs). */
   available(name: string): number {
-    return fromThousandths(this.entries.filter((e) => e.name === name).reduce((sum, e) => sum + e.scalar, 0));
+    return fromThousandths(this.sums.get(name) ?? 0);
   }
 
   /** The ports that are left. */
   availablePorts(): PortRange[] {
-    return normalizeRanges(this.entries.filter((e) => e.name === 'ports').flatMap((e) => e.ranges));
+    return this.ports().map((r) => ({ ...r }));
   }
 
   /** What is left, per resource name: scalars in their unit, ports as a count. */
@@ -104,7 +111,22 @@ export class ResourcePool {
 
   /** Checks whether the demands fit together, without taking anything. */
   check(demands: readonly ResourceDemand[]): ResourceShortfall | undefined {
-    const total = sumDemands(demands);
+    return this.checkTotal(sumDemands(demands));
+  }
+
+  /**
+   * Whether a summed demand fits, without building a shortfall: the scalar
+   * comparisons alone rule out an exhausted offer.
+   */
+  fits(total: Required<ResourceDemand>): boolean {
+    for (const [name, field] of SCALARS) {
+      if (toThousandths(total[field] as number) > (this.sums.get(name) ?? 0)) return false;
+    }
+    return total.ports.length === 0 || this.checkTotal(total) === undefined;
+  }
+
+  /** {@link check} for demands already summed. */
+  checkTotal(total: Required<ResourceDemand>): ResourceShortfall | undefined {
     for (const [name, field] of SCALARS) {
       const wanted = total[field] as number;
       const available = this.available(name);
@@ -112,7 +134,7 @@ export class ResourcePool {
         return { resource: name, wanted, available, detail: `wanted ${wanted} ${name}, offer has ${available}` };
       }
     }
-    const free = this.availablePorts();
+    const free = this.ports();
     const fixed = total.ports.filter((p) => p !== 0);
     const missing = fixed.find((port) => !containsPort(free, port));
     if (missing !== undefined) {
@@ -132,8 +154,8 @@ export class ResourcePool {
    * Takes every demand from the pool, all or nothing. Each demand gets its
    * own resource list (e.g. one for the task, one for its executor).
    */
-  take(demands: readonly ResourceDemand[]): TakeResult {
-    const shortfall = this.check(demands);
+  take(demands: readonly ResourceDemand[], total: Required<ResourceDemand> = sumDemands(demands)): TakeResult {
+    const shortfall = this.checkTotal(total);
     if (shortfall) return { ok: false, shortfall };
     const reservedPorts = new Set(demands.flatMap((d) => d.ports ?? []).filter((p) => p !== 0));
     const allocations = demands.map((demand) => this.takeOne(demand, reservedPorts));
@@ -149,6 +171,7 @@ export class ResourcePool {
         if (entry.name !== name || entry.scalar <= 0) continue;
         const taken = Math.min(need, entry.scalar);
         entry.scalar -= taken;
+        this.sums.set(name, (this.sums.get(name) ?? 0) - taken);
         need -= taken;
         resources.push({ ...entry.source, scalar: { value: fromThousandths(taken) } });
       }
@@ -158,7 +181,14 @@ export class ResourcePool {
     return { resources, ports: ports.assigned };
   }
 
+  private ports(): PortRange[] {
+    this.freePorts ??= normalizeRanges(this.entries.filter((e) => e.name === 'ports').flatMap((e) => e.ranges));
+    return this.freePorts;
+  }
+
   private takePorts(wanted: readonly number[], reservedPorts: ReadonlySet<number>): { assigned: number[]; resources: Resource[] } {
+    if (wanted.length === 0) return { assigned: [], resources: [] };
+    this.freePorts = undefined;
     const assigned = [...wanted];
     const perEntry = new Map<Entry, number[]>();
     const claim = (entry: Entry, port: number): void => {

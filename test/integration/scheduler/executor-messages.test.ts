@@ -18,7 +18,7 @@ describe('node ↔ executor messages', () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    cluster = await createTestCluster({ agents: 1, agentOptions: { workDir: '/tmp/pp-work' } });
+    cluster = await createTestCluster({ agents: 1 });
   });
   afterAll(async () => {
     await cluster?.stop();

@@ -24,7 +24,7 @@ export function testLogger(bindings: Record<string, unknown> = {}, sink?: Array<
   const log = (level: string) => (obj: unknown, msg?: string) => {
     const text = typeof obj === 'string' ? obj : (msg ?? '');
     sink?.push({ level, msg: text, obj: { ...bindings, ...(typeof obj === 'object' ? (obj as object) : {}) } });
-    if (print) process.stderr.write(`${level} ${JSON.stringify(bindings)} ${text} ${typeof obj === 'string' ? '' : JSON.stringify(obj, (_k, v) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}\n`);
+    if (print) process.stderr.write(`${Date.now() % 100000} ${level} ${JSON.stringify(bindings)} ${text} ${typeof obj === 'string' ? '' : JSON.stringify(obj, (_k, v) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}\n`);
   };
   return { trace: () => undefined, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), fatal: log('fatal'), child: (b) => testLogger({ ...bindings, ...b }, sink) } as Logger;
 }
