@@ -3,11 +3,10 @@
  * xstate v5 has no snapshot versioning, so every snapshot is wrapped and old
  * ones are migrated (see `migrations.ts`) before `createActor` sees them.
  *
- * Two encodings are read: format 1, the envelope as a JSON object (written up
- * to and including node machine version 2's first releases, and still written
- * for snapshots the compact form cannot represent exactly), and format 2, the
- * compact tuple of `persistence/compact-envelope.ts`, which is what
- * {@link encodeEnvelope} writes.
+ * Two encodings are read: format 1, the envelope as a JSON object (what
+ * earlier releases wrote, and what is still written for a snapshot the compact
+ * form cannot represent exactly), and format 2, the compact tuple of
+ * `persistence/compact-envelope.ts`, which {@link encodeEnvelope} writes.
  */
 import { MACHINE_REGISTRY, type MachineRegistry, type PersistedSnapshotJson } from './migrations';
 import { compactHeader, decodeCompactBody, encodeCompactEnvelope, encodeLiveSnapshot, isCompactEnvelope, type LiveSnapshot } from './persistence/compact-envelope';

@@ -40,7 +40,7 @@ export const healthCheckedLifecycle = createNodeMachine({
     degraded: {
       tags: ['live'],
       on: {
-        'executor.message': { guard: 'reportsHealthy', target: 'running' },
+        'executor.message': { guard: 'reportsHealthy', target: 'running', actions: 'onMessage' },
         // The task can still end while degraded: the default terminal transitions, as in `running`.
         'task.status': [
           { guard: status(['TASK_FINISHED']), target: 'finished', actions: ['acceptStatus'] },

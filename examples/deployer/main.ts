@@ -27,9 +27,14 @@ const FLAGS = ['master', 'zk', 'http-port', 'http-host', 'name'];
 function parse(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const name = argv[i]!.replace(/^--/, '');
-    if (!argv[i]!.startsWith('--') || !FLAGS.includes(name)) throw new HelloUsageError(`unknown argument ${argv[i]}`, name);
-    const value = argv[++i];
+    const arg = argv[i]!;
+    // Both `--flag value` and `--flag=value`, as the hello example takes them.
+    const eq = arg.indexOf('=');
+    const name = (eq > 0 ? arg.slice(0, eq) : arg).replace(/^--/, '');
+    if (!arg.startsWith('--') || !FLAGS.includes(name)) {
+      throw new HelloUsageError(`unknown argument ${arg}: expected one of ${FLAGS.map((f) => `--${f}`).join(', ')}`, name);
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new HelloUsageError(`--${name} needs a value`, name);
     flags.set(name, value);
   }

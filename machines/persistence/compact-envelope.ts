@@ -12,10 +12,13 @@
  * - 1: node machine version 2: the tuple of `node-codec.ts`.
  * A snapshot neither can represent exactly is written as format 1.
  *
- * Not deflated: measured on this project's 2-core machines (scripts/bench/nodes-bench.ts),
- * deflateRaw of a 0.3–2 KB tuple costs more CPU per write than the bytes it
- * saves cost ZooKeeper, it needs `node:zlib` (machines/ is platform-free), and
- * binary output would not survive the `string` API `encodeEnvelope` has.
+ * Not deflated. Measured on our 2-core machines (scripts/bench/nodes-bench.ts):
+ * deflateRaw of a 12-entry node (~800 B → ~300 B) costs 14–22 µs of client
+ * CPU per write, while shrinking records by 1.1 KB saved ZooKeeper only
+ * ~10 µs of server CPU per write (≈ 5 µs for deflate's 0.5 KB); both share
+ * the same two cores, and restore would pay an inflate per record. It would
+ * also need `node:zlib` (machines/ is platform-free) and binary output, which
+ * the `string` returned by `encodeEnvelope` cannot carry.
  */
 import { NODE_MACHINE_ID } from '../node/node-machine';
 import type { PersistedSnapshotJson } from '../migrations';

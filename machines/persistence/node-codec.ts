@@ -111,9 +111,14 @@ export function encodeNodeSnapshot(snapshot: PersistedSnapshotJson): unknown[] {
   if (keyCount(c) !== NODE_CONTEXT_KEYS) {
     extra = {};
     let known = 0;
+    let extras = 0;
     for (const key in c) {
-      if (KNOWN.has(key)) known++;
-      else extra[key] = (c as unknown as Record<string, unknown>)[key];
+      if (!KNOWN.has(key)) {
+        extra[key] = (c as unknown as Record<string, unknown>)[key];
+        extras++;
+      } else if (extras > 0) {
+        unencodable(); // decoding puts extra fields last
+      } else known++;
     }
     if (known !== NODE_CONTEXT_KEYS) unencodable();
   }

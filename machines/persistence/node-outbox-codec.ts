@@ -19,6 +19,7 @@ export function encodeInts(w: NodeTupleWriter, value: unknown): number[] {
   return value as number[];
 }
 
+/** Reads an integer array written by {@link encodeInts}. */
 export function decodeInts(r: NodeTupleReader, value: unknown): number[] {
   const list = r.list(value);
   for (const n of list) r.int(n);

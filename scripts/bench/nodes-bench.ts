@@ -108,7 +108,7 @@ function realisticNode(entries: number) {
 }
 
 /** µs per call, median of REPEATS timed loops. */
-function microseconds(fn: () => unknown, calls = 4_000): number {
+function microseconds(fn: () => unknown, calls = 10_000): number {
   for (let i = 0; i < calls / 4; i++) fn();
   const samples: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
@@ -119,19 +119,22 @@ function microseconds(fn: () => unknown, calls = 4_000): number {
   return median(samples);
 }
 
-/** Envelope bytes and codec costs, format 1 (JSON object) vs format 2 (compact), same snapshots. */
-function envelopeRows(): BenchRow[] {
-  const rows: BenchRow[] = [];
-  for (const entries of [0, 12, 50]) {
+/** Envelope bytes, format 1 (JSON object) vs format 2 (compact), of the same snapshots. */
+function envelopeBytesRows(): BenchRow[] {
+  return [0, 12, 50].map((entries) => {
     const { envelope } = realisticNode(entries);
     const json = Buffer.from(encodeEnvelopeJson(envelope));
     const compact = Buffer.from(encodeEnvelope(envelope));
-    rows.push({
+    return {
       measure: `envelope bytes, running node with ${entries} history entries (format 1 → format 2; deflateRaw of each for comparison)`,
       result: `${fmt(json.length)} B → ${fmt(compact.length)} B (${(compact.length / json.length).toFixed(2)}×)`,
       comparison: `deflated: ${fmt(deflateRawSync(json).length)} B → ${fmt(deflateRawSync(compact).length)} B`,
-    });
-  }
+    };
+  });
+}
+
+/** Encode and decode µs of a 12-entry node envelope, both formats; `heap` says what else is live. */
+function envelopeCodecRows(heap: string): BenchRow[] {
   const { actor, envelope } = realisticNode(12);
   const json = Buffer.from(encodeEnvelopeJson(envelope));
   const compact = Buffer.from(encodeEnvelope(envelope));
@@ -141,17 +144,18 @@ function envelopeRows(): BenchRow[] {
   const encodeCompact = microseconds(() => Buffer.from(encodeEnvelope(persisted())));
   const encodeLive = microseconds(() => Buffer.from(encodeActorEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, actor, envelope.meta)));
   const deflate = microseconds(() => deflateRawSync(compact));
-  rows.push({
-    measure: `encode one node envelope (12 history entries, from the actor: getPersistedSnapshot + encode + Buffer) — median of ${REPEATS}`,
-    result: `format 2: ${us(encodeCompact)}; encodeActorEnvelope (no getPersistedSnapshot): ${us(encodeLive)}`,
-    comparison: `format 1: ${us(encodeJson)}; deflateRaw of the format 2 bytes would add ${us(deflate)} per write`,
-  });
-  rows.push({
-    measure: `decode one node envelope (loadEnvelope of bytes, 12 history entries) — median of ${REPEATS}`,
-    result: `format 2: ${us(microseconds(() => loadEnvelope(compact)))}`,
-    comparison: `format 1: ${us(microseconds(() => loadEnvelope(json)))}`,
-  });
-  return rows;
+  return [
+    {
+      measure: `encode one node envelope from its actor (12 history entries; getPersistedSnapshot + encode + Buffer), ${heap} — median of ${REPEATS}`,
+      result: `format 2: ${us(encodeCompact)}; encodeActorEnvelope (skips getPersistedSnapshot): ${us(encodeLive)}`,
+      comparison: `format 1: ${us(encodeJson)}; deflateRaw of the format 2 bytes would add ${us(deflate)} per write`,
+    },
+    {
+      measure: `decode one node envelope (loadEnvelope of bytes, 12 history entries), ${heap} — median of ${REPEATS}`,
+      result: `format 2: ${us(microseconds(() => loadEnvelope(compact)))}`,
+      comparison: `format 1: ${us(microseconds(() => loadEnvelope(json)))}`,
+    },
+  ];
 }
 
 /** Store writes/s for the given records, all submitted at once (as the persister does after a burst). */
@@ -161,11 +165,13 @@ async function storeWriteRate(store: RecordStore, records: ReadonlyArray<readonl
   return (records.length / (performance.now() - t0)) * 1000;
 }
 
-/** The same 10,000 node records written as format 1 and as format 2, alternately, through the store. */
-async function recordBytesRow(store: RecordStore): Promise<BenchRow> {
-  const stored = [...(await store.readNodes('bench')).entries()];
-  const compact = stored.map(([id, rec]) => [id, rec.data] as const);
-  const json = stored.map(([id, rec]) => [id, Buffer.from(encodeEnvelopeJson(loadEnvelope(rec.data)))] as const);
+/** The restored nodes' records written as format 1 and as format 2, alternately, through the store. */
+async function recordBytesRow(store: RecordStore, snapshots: readonly unknown[]): Promise<BenchRow> {
+  await store.readNodes('bench'); // refreshes the versions the raw baselines moved
+  const ids = snapshots.map((snapshot) => (snapshot as { context: { nodeId: string } }).context.nodeId);
+  const envelopes = snapshots.map((snapshot) => toEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, snapshot, null));
+  const compact = envelopes.map((e, i) => [ids[i]!, Buffer.from(encodeEnvelope(e))] as const);
+  const json = envelopes.map((e, i) => [ids[i]!, Buffer.from(encodeEnvelopeJson(e))] as const);
   const compactRates: number[] = [];
   const jsonRates: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
@@ -174,13 +180,14 @@ async function recordBytesRow(store: RecordStore): Promise<BenchRow> {
   }
   const bytes = (rs: ReadonlyArray<readonly [string, Uint8Array]>) => median(rs.map(([, d]) => d.length));
   return {
-    measure: `store writes/s of the ${fmt(stored.length)} node records (coalesced multis), format 2 vs format 1 bytes, alternated — median of ${REPEATS}`,
+    measure: `store writes/s of the ${fmt(ids.length)} node records (coalesced multis), format 2 vs format 1 bytes, alternated — median of ${REPEATS}`,
     result: `${fmt(median(compactRates))}/s at ${fmt(bytes(compact))} B (${fmtRange(compactRates, fmt)})`,
     comparison: `format 1: ${fmt(median(jsonRates))}/s at ${fmt(bytes(json))} B (${fmtRange(jsonRates, fmt)})`,
   };
 }
 
 export async function run(): Promise<BenchRow[]> {
+  const envelopeRows = [...envelopeBytesRows(), ...envelopeCodecRows('small heap')];
   const server = await startThrowawayZooKeeper();
   const clients: ZkClient[] = [];
   const connect = async () => {
@@ -291,7 +298,7 @@ export async function run(): Promise<BenchRow[]> {
       addBigUs.push(((performance.now() - t0) * 1000) / 20);
     }
     rt.stop();
-    const bytesRow = await recordBytesRow(leader!.store);
+    const bytesRow = await recordBytesRow(leader!.store, snapshots);
     progress('record bytes');
     // Measured last: creating 10,000 actors at once stalls the event loop (ZooKeeper pings wait).
     const bareHeap: number[] = [];
@@ -337,7 +344,8 @@ export async function run(): Promise<BenchRow[]> {
         pass: median(ratios) <= 1.25 && median(ratios) >= 0.8,
       },
       bytesRow,
-      ...envelopeRows(),
+      ...envelopeRows,
+      ...envelopeCodecRows(`${fmt(2 * NODE_COUNT)} node actors live`),
     ];
   } finally {
     for (const client of clients) await client.close().catch(() => undefined);

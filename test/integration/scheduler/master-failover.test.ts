@@ -13,11 +13,11 @@ jest.setTimeout(40_000);
 
 /** Fails the master over and checks the framework comes back as itself, with every task reconciled and none launched again. */
 async function failOver(cluster: LocalCluster, framework: MesosAppFramework, watched: ReturnType<typeof watchCluster>): Promise<void> {
-  const app = framework.appFramework.getApp('steady')!;
-  const running = () => app.getNodes().filter((n) => n.state === 'running').length === 2;
+  const nodes = () => framework.appFramework.getApp('steady')!.getNodes();
+  const running = () => nodes().filter((n) => n.state === 'running').length === 2;
   await until(framework, running, 'two running nodes');
   const frameworkId = framework.appFramework.frameworkId!;
-  const taskIds = app.getNodes().map((n) => n.taskId!).sort();
+  const taskIds = nodes().map((n) => n.taskId!).sort();
   const runtime = framework.schedulerRuntime!;
   const subscribes = watched.calls.get('SUBSCRIBE') ?? 0;
   const reconciles = watched.calls.get('RECONCILE') ?? 0;
@@ -31,7 +31,7 @@ async function failOver(cluster: LocalCluster, framework: MesosAppFramework, wat
   expect(cluster.leader()!.state.frameworks.get(frameworkId)?.stream).toBeDefined();
   await until(framework, () => (watched.calls.get('RECONCILE') ?? 0) > reconciles && runtime.currentTerm!.reconciler.outstanding().length === 0, 'every task reconciled');
   expect(runtime.currentTerm!.reconciler.sent.explicit).toBeGreaterThanOrEqual(1);
-  expect(app.getNodes().map((n) => n.taskId).sort()).toEqual(taskIds);
+  expect(nodes().map((n) => n.taskId).sort()).toEqual(taskIds);
   expect(running()).toBe(true);
   for (const taskId of taskIds) expect(watched.launches.get(taskId)).toBe(1);
   expect([...watched.launches.keys()].filter((t) => t.startsWith('steady-'))).toHaveLength(2);
@@ -44,7 +44,8 @@ describe('master failover', () => {
     const cluster = await createTestCluster({ agents: 1 });
     try {
       const watched = watchCluster(cluster);
-      const started = startFramework(cluster, zk.connectString, freshRoot('failover'), { connected: (fw) => fw.register(new CountingApp('steady', 2)).then(() => undefined) });
+      const app = new CountingApp('steady', 2);
+      const started = startFramework(cluster, zk.connectString, freshRoot('failover'), { connected: (fw) => fw.register(app).then(() => undefined) });
       await started.connected();
       await failOver(cluster, started.framework, watched);
       await started.framework.stop({ failover: false });
@@ -59,7 +60,8 @@ describe('master failover', () => {
     try {
       const watched = watchCluster(cluster);
       const config = { mesosInfo: { address: cluster.zk! } };
-      const started = startFramework(cluster, zk.connectString, freshRoot('failover-zk'), { connected: (fw) => fw.register(new CountingApp('steady', 2)).then(() => undefined) }, {}, config);
+      const app = new CountingApp('steady', 2);
+      const started = startFramework(cluster, zk.connectString, freshRoot('failover-zk'), { connected: (fw) => fw.register(app).then(() => undefined) }, {}, config);
       await started.connected();
       const before = cluster.leader()!;
       await failOver(cluster, started.framework, watched);

@@ -32,7 +32,8 @@ describe('scheduler restart', () => {
     const root = freshRoot('restart');
     const crashable = crashableElection(zk.connectString, root);
     const before = CountingApp.initializations;
-    const first = startFramework(cluster, zk.connectString, root, { connected: (fw) => fw.register(new CountingApp('keep', 3)).then(() => undefined) }, { runtime: { election: crashable.election } });
+    const keep = new CountingApp('keep', 3);
+    const first = startFramework(cluster, zk.connectString, root, { connected: (fw) => fw.register(keep).then(() => undefined) }, { runtime: { election: crashable.election } });
     await until(first.framework, () => first.framework.appFramework.getApp('keep')?.getNodes().filter((n) => n.state === 'running').length === 3, 'three running nodes');
     const frameworkId = first.framework.appFramework.frameworkId!;
     const taskIds = first.framework.appFramework.getApp('keep')!.getNodes().map((n) => n.taskId).sort();

@@ -17,6 +17,8 @@ export interface InlineCode {
   line: number;
   /** The nearest heading above, without the leading #s. */
   heading: string;
+  /** Which paragraph (text between blank lines, headings or code blocks) it is in. */
+  paragraph: number;
 }
 
 export interface MarkdownDoc {
@@ -29,6 +31,7 @@ export function readMarkdown(markdown: string): MarkdownDoc {
   const blocks: CodeBlock[] = [];
   const inline: InlineCode[] = [];
   let heading = '';
+  let paragraph = 0;
   let open: CodeBlock | undefined;
   let body: string[] = [];
   lines.forEach((text, i) => {
@@ -43,11 +46,13 @@ export function readMarkdown(markdown: string): MarkdownDoc {
     if (fence) {
       open = { lang: (fence[1] ?? '').trim(), code: '', line: i + 2 };
       body = [];
+      paragraph++;
       return;
     }
     const h = /^#+\s+(.*)$/.exec(text);
     if (h) heading = h[1] ?? '';
-    for (const m of text.matchAll(/`([^`]+)`/g)) inline.push({ text: m[1] ?? '', line: i + 1, heading });
+    if (h || text.trim() === '') paragraph++;
+    for (const m of text.matchAll(/`([^`]+)`/g)) inline.push({ text: m[1] ?? '', line: i + 1, heading, paragraph });
   });
   if (open) throw new Error(`unclosed code fence opened at line ${open.line - 1}`);
   return { blocks, inline };

@@ -51,26 +51,38 @@ describe('README', () => {
     expect(snippets.length).toBeGreaterThan(0);
     // A placeholder comment in a code position would hide what a reader has to write.
     const placeholders = snippets.filter((s) => /\/\*\s*(…|\.\.\.)\s*\*\//.test(s.code)).map((s) => `${s.file}:${s.line}: a /* … */ placeholder`);
-    expect([...placeholders, ...typecheckSnippets(root, snippets)]).toEqual([]);
+    // A canary proves the checker runs: its one error must come back, at its line.
+    const canary = { code: "import { nodeMachine } from 'catapult';\n\nconst n: number = nodeMachine;\nconsole.log(n);\n", file: 'canary.md', line: 10 };
+    const messages = typecheckSnippets(root, [...snippets, canary]);
+    expect(messages.filter((m) => m.startsWith('canary.md:')).map((m) => m.split(' ')[0])).toEqual(['canary.md:12:']);
+    expect([...placeholders, ...messages.filter((m) => !m.startsWith('canary.md:'))]).toEqual([]);
   });
 
   it('every `catapult <command> --flag` names a command and flags it has', () => {
     const problems: string[] = [];
     let seen = 0;
+    const check = (where: string, commands: string[], flags: string[]) => {
+      seen++;
+      const known = commands.filter((c) => COMMANDS[c]);
+      for (const c of commands.filter((c) => !COMMANDS[c])) problems.push(`${where}: no command 'catapult ${c}' (there are ${Object.keys(COMMANDS).join(', ')})`);
+      if (known.length === 0) return;
+      for (const flag of flags) {
+        const has = known.some((c) => new RegExp(`(^|[\\s,])${flag}(?![\\w-])`, 'm').test(COMMANDS[c]!.usage));
+        if (!has) problems.push(`${where}: 'catapult ${known.join("' or 'catapult ")}' has no ${flag}`);
+      }
+    };
+    const commandIn = (text: string) => /(?:^|\s|npx\s+)catapult\s+([a-z][\w-]*)(.*)$/.exec(text);
     for (const { name, doc } of docs) {
-      for (const { text, where, heading } of codeTexts(doc, name)) {
-        const m = /(?:^|\s|npx\s+)catapult\s+([a-z][\w-]*)(.*)$/.exec(text);
-        // A bare `--flag` in prose under a "`catapult <command>`" heading belongs to that command.
-        const section = /`catapult ([a-z]+)`/.exec(heading)?.[1];
-        const [command, flags] = m ? [m[1] as string, flagsIn(m[2] ?? '')] : section && /^--[a-z]/.test(text) ? [section, flagsIn(text)] : [undefined, []];
-        if (command === undefined) continue;
-        seen++;
-        const cli = COMMANDS[command];
-        if (!cli) {
-          problems.push(`${where}: no command 'catapult ${command}' (there are ${Object.keys(COMMANDS).join(', ')})`);
-          continue;
-        }
-        for (const flag of flags) if (!new RegExp(`(^|[\\s,])${flag}(?![\\w-])`, 'm').test(cli.usage)) problems.push(`${where}: 'catapult ${command}' has no ${flag}`);
+      for (const { text, where } of codeTexts(doc, name)) {
+        const m = commandIn(text);
+        if (m) check(where, [m[1] as string], flagsIn(m[2] ?? ''));
+      }
+      // A bare `--flag` in prose belongs to the `catapult <command>` its paragraph or its "`catapult <command>`" heading names.
+      for (const c of doc.inline.filter((i) => /^--[a-z]/.test(i.text))) {
+        const commands = new Set(doc.inline.filter((o) => o.paragraph === c.paragraph).map((o) => commandIn(o.text)?.[1]).filter((x): x is string => x !== undefined));
+        const section = /`catapult ([a-z]+)`/.exec(c.heading)?.[1];
+        if (section) commands.add(section);
+        if (commands.size > 0) check(`${name}:${c.line}`, [...commands], flagsIn(c.text));
       }
     }
     expect(seen).toBeGreaterThan(5);
@@ -84,7 +96,15 @@ describe('README', () => {
 
   it('every `node dist/….js --flag` runs a module that exists and has those flags', () => {
     const problems: string[] = [];
+    /** The module's text and that of the modules next to it it imports: where its usage text lives. */
+    const usageOf = (source: string) => {
+      const main = readFileSync(source, 'utf8');
+      const local = [...main.matchAll(/from '\.\/([\w-]+)'/g)].map((i) => join(dirname(source), `${i[1]}.ts`)).filter((p) => existsSync(p));
+      return [main, ...local.map((p) => readFileSync(p, 'utf8'))].join('\n');
+    };
+    const hasFlag = (usage: string, flag: string) => new RegExp(`${flag}(?![\\w-])`).test(usage);
     for (const { name, doc } of docs) {
+      const usages: string[] = [];
       for (const { text, where } of codeTexts(doc, name)) {
         const m = /(?:^|\s)node\s+(?:\.\/)?dist\/(\S+)\.js(.*)$/.exec(text);
         if (!m) continue;
@@ -93,11 +113,15 @@ describe('README', () => {
           problems.push(`${where}: dist/${m[1]}.js is built from ${relative(root, source)}, which does not exist`);
           continue;
         }
-        // The usage text lives in the module or in a module next to it that it imports.
-        const main = readFileSync(source, 'utf8');
-        const local = [...main.matchAll(/from '\.\/([\w-]+)'/g)].map((i) => join(dirname(source), `${i[1]}.ts`)).filter((p) => existsSync(p));
-        const usage = [main, ...local.map((p) => readFileSync(p, 'utf8'))].join('\n');
-        for (const flag of flagsIn(m[2] ?? '')) if (!new RegExp(`${flag}(?![\\w-])`).test(usage)) problems.push(`${where}: ${relative(root, source)} has no ${flag}`);
+        const usage = usageOf(source);
+        usages.push(usage);
+        for (const flag of flagsIn(m[2] ?? '')) if (!hasFlag(usage, flag)) problems.push(`${where}: ${relative(root, source)} has no ${flag}`);
+      }
+      // A bare `--flag` in prose that names no `catapult` command belongs to one of the programs the page runs.
+      for (const c of doc.inline.filter((i) => /^--[a-z]/.test(i.text))) {
+        const paragraph = doc.inline.filter((o) => o.paragraph === c.paragraph);
+        if (paragraph.some((o) => /(^|\s)catapult\s+[a-z]/.test(o.text)) || /`catapult [a-z]+`/.test(c.heading)) continue;
+        for (const flag of flagsIn(c.text)) if (!usages.some((u) => hasFlag(u, flag))) problems.push(`${name}:${c.line}: no program this page runs has ${flag}`);
       }
     }
     expect(problems).toEqual([]);

@@ -7,9 +7,11 @@
  * - package imports (`'catapult'`, `'catapult/executor'`, ...) are rewritten
  *   to relative paths of the sources the package's `exports` point at, so a
  *   subpath the package does not export fails;
- * - import declarations stay at the top; every other statement is wrapped in
- *   an exported async function, so a snippet may use top-level `await` under
- *   the project's `module: commonjs`.
+ * - a snippet that uses top-level `await` keeps its imports at the top and
+ *   has every other statement wrapped in an exported async function, so it
+ *   compiles under the project's `module: commonjs`; any other snippet is
+ *   checked as written (a module: what it declares and does not export must
+ *   be used).
  * Diagnostics are reported at the snippet's line in the Markdown file.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
@@ -43,10 +45,28 @@ interface Wrapped {
   origin: number[];
 }
 
-/** Imports first, everything else inside `export async function snippet()`. */
+/** True when an `await` (or `for await`) sits outside every function. */
+export function hasTopLevelAwait(source: ts.SourceFile): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return source.statements.some(visit);
+}
+
+function rewriteImports(line: string, rewrite: (specifier: string) => string): string {
+  return line.replace(/(from\s+|import\s*\(\s*|require\(\s*)(['"])([^'"]+)\2/g, (_m, pre: string, q: string, spec: string) => `${pre}${q}${rewrite(spec)}${q}`);
+}
+
+/** Package imports rewritten; with top-level await, imports first and everything else inside `export async function snippet()`. */
 export function wrapSnippet(code: string, rewrite: (specifier: string) => string): Wrapped {
   const source = ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const lines = code.split('\n');
+  if (!hasTopLevelAwait(source)) {
+    // `export {}` keeps a snippet without imports a module, on a line of its own after the code.
+    return { text: [...lines.map((l) => rewriteImports(l, rewrite)), 'export {};'].join('\n'), origin: [...lines.map((_l, i) => i), -1] };
+  }
   const importLines = new Set<number>();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) continue;
@@ -61,7 +81,7 @@ export function wrapSnippet(code: string, rewrite: (specifier: string) => string
     origin.push(from);
   };
   lines.forEach((line, i) => {
-    if (importLines.has(i)) push(line.replace(/(from\s+|import\s*\(\s*|require\(\s*)(['"])([^'"]+)\2/g, (_m, pre: string, q: string, spec: string) => `${pre}${q}${rewrite(spec)}${q}`), i);
+    if (importLines.has(i)) push(rewriteImports(line, rewrite), i);
   });
   push('export async function snippet(): Promise<void> {', -1);
   lines.forEach((line, i) => {

@@ -132,6 +132,7 @@ describe('compact node envelopes (format 2)', () => {
     ['an unknown command type', (c: any) => ({ ...c, outbox: [{ type: 'reserve', id: 'web-0#9' }] })],
     ['an unknown option', (c: any) => ({ ...c, options: { ...c.options, extra: 1 } })],
     ['a string where a number belongs', (c: any) => ({ ...c, incarnation: '1' })],
+    ['an extra field before the known ones', (c: any) => ({ early: 1, ...c })],
   ])('falls back to the generic body for %s and still loads it exactly', (_, change) => {
     const snapshot = new NodeDriver().run().actor.getPersistedSnapshot() as any;
     const odd = { ...snapshot, context: change(snapshot.context) };
