@@ -5,8 +5,9 @@
  */
 import { Pool } from 'undici';
 import type { Clock } from '../util/clock';
+import { CallDeadline } from './call-deadline';
 import { CallTimeoutError } from './client-errors';
-import { discardBody, headerValue, postBytes, readErrorText } from './http-exchange';
+import { discardBody, headerValue, postBytes, postTarget, readErrorText, type PostTarget } from './http-exchange';
 import { originOf } from './redirect';
 
 /** The suggested per-call timeout (§1.5). */
@@ -31,6 +32,8 @@ export interface CallAnswer {
 /** Sends calls through per-master pools. */
 export class CallSender {
   private readonly pools = new Map<string, Pool>();
+  /** Every call of a subscription goes to the same URL: parse it once. */
+  private target: PostTarget | undefined;
   private closed = false;
 
   constructor(private readonly options: CallSenderOptions) {}
@@ -41,11 +44,13 @@ export class CallSender {
    * @throws {CallTimeoutError} after `callTimeoutMs`; {@link MasterUnreachableError} on network failure.
    */
   async post(url: string, headers: Record<string, string>, body: Uint8Array, callType: string): Promise<CallAnswer> {
-    const controller = new AbortController();
-    const timeoutError = new CallTimeoutError(url, callType, this.options.callTimeoutMs);
-    const timer = this.options.clock.setTimeout(() => controller.abort(timeoutError), this.options.callTimeoutMs);
+    const { callTimeoutMs } = this.options;
+    const deadline = new CallDeadline();
+    const timer = this.options.clock.setTimeout(() => deadline.abort(new CallTimeoutError(url, callType, callTimeoutMs)), callTimeoutMs);
+    if (this.target?.url !== url) this.target = postTarget(url);
+    const target = this.target;
     try {
-      const response = await postBytes(this.pool(url), url, headers, body, controller.signal, callType);
+      const response = await postBytes(this.pool(target.origin), target, headers, body, deadline, callType);
       const location = headerValue(response.headers, 'location');
       if (response.statusCode >= 200 && response.statusCode < 300) {
         await discardBody(response);
@@ -75,8 +80,7 @@ export class CallSender {
     await Promise.all(pools.map((pool) => pool.destroy().catch(() => undefined)));
   }
 
-  private pool(url: string): Pool {
-    const origin = originOf(url);
+  private pool(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool || this.closed) {
       pool = new Pool(origin, {

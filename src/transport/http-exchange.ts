@@ -5,8 +5,9 @@
  * unless told to, and a POST must be replayed by hand (§1.8).
  */
 import type { Dispatcher } from 'undici';
+import type { AbortSource } from './call-deadline';
 import { MasterUnreachableError } from './client-errors';
-import { pathOf } from './redirect';
+import { originOf, pathOf } from './redirect';
 
 /** Non-2xx bodies are short reasons; more than this is cut, since it is only ever shown to people. */
 const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
@@ -14,21 +15,34 @@ const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 /** The response of a POST, body not yet read. */
 export type PostResponse = Dispatcher.ResponseData;
 
+/** Where a POST goes, parsed once per URL. */
+export interface PostTarget {
+  url: string;
+  origin: string;
+  path: string;
+}
+
+/** Parses `url` into a {@link PostTarget}. */
+export function postTarget(url: string): PostTarget {
+  return { url, origin: originOf(url), path: pathOf(url) };
+}
+
 /**
- * POSTs `body` to `url` on `dispatcher`.
+ * POSTs `body` to `target` on `dispatcher`.
  *
  * @throws the abort reason when `signal` aborts; {@link MasterUnreachableError} for any other failure before the headers.
  */
 export async function postBytes(
   dispatcher: Dispatcher,
-  url: string,
+  target: string | PostTarget,
   headers: Record<string, string>,
   body: Uint8Array,
-  signal: AbortSignal,
+  signal: AbortSignal | (AbortSource & NodeJS.EventEmitter),
   callType: string,
 ): Promise<PostResponse> {
+  const { url, origin, path } = typeof target === 'string' ? postTarget(target) : target;
   try {
-    return await dispatcher.request({ origin: new URL(url).origin, path: pathOf(url), method: 'POST', headers, body, signal });
+    return await dispatcher.request({ origin, path, method: 'POST', headers, body, signal });
   } catch (err) {
     if (signal.aborted) throw signal.reason;
     throw new MasterUnreachableError(url, callType, err);

@@ -10,6 +10,7 @@
 import type { mesos } from '../../../proto/gen/mesos';
 import type { Clock, TimerHandle } from '../../util/clock';
 import type { Logger } from '../../util/logger';
+import { DueQueue } from './due-queue';
 import { isTerminalState } from './task-states';
 
 /** Options of a {@link StatusUpdateManager}. */
@@ -33,6 +34,8 @@ interface Stream {
   readonly received: Set<string>;
   backoffMs: number;
   retryAtMs: number;
+  /** When the stream last entered the in-flight set: resends go out in that order. */
+  flightSeq: number;
 }
 
 /** Hex form of a uuid, the key of duplicate detection. */
@@ -45,6 +48,9 @@ export class StatusUpdateManager {
   private readonly streams = new Map<string, Map<string, Stream>>();
   /** Streams whose head has been sent and awaits its acknowledgement. */
   private readonly inFlight = new Set<Stream>();
+  /** In-flight streams by resend time, so a tick looks at the due ones only. */
+  private readonly retries = new DueQueue<Stream>();
+  private flightSeq = 0;
   private connected = false;
   private retryTimer: TimerHandle | undefined;
   private retryTimerAtMs = Infinity;
@@ -110,6 +116,7 @@ export class StatusUpdateManager {
   disconnect(): void {
     this.connected = false;
     this.inFlight.clear();
+    this.retries.clear();
     this.retryTimer?.cancel();
     this.retryTimer = undefined;
     this.retryTimerAtMs = Infinity;
@@ -151,7 +158,7 @@ export class StatusUpdateManager {
     }
     let stream = frameworkStreams.get(taskId);
     if (stream === undefined && create) {
-      stream = { frameworkId, taskId, pending: [], received: new Set(), backoffMs: 0, retryAtMs: 0 };
+      stream = { frameworkId, taskId, pending: [], received: new Set(), backoffMs: 0, retryAtMs: 0, flightSeq: 0 };
       frameworkStreams.set(taskId, stream);
     }
     return stream;
@@ -161,7 +168,11 @@ export class StatusUpdateManager {
     if (!this.connected) return;
     stream.backoffMs = this.options.initialRetryMs;
     stream.retryAtMs = this.options.clock.now() + stream.backoffMs;
-    this.inFlight.add(stream);
+    if (!this.inFlight.has(stream)) {
+      stream.flightSeq = this.flightSeq++;
+      this.inFlight.add(stream);
+    }
+    this.retries.push(stream, stream.retryAtMs);
     this.armRetry(stream.retryAtMs);
     this.options.forward(stream.frameworkId, stream.pending[0] as mesos.v1.ITaskStatus);
   }
@@ -177,18 +188,15 @@ export class StatusUpdateManager {
     this.retryTimer = undefined;
     this.retryTimerAtMs = Infinity;
     const now = this.options.clock.now();
-    const due: Stream[] = [];
-    let next = Infinity;
-    for (const stream of this.inFlight) {
-      if (stream.retryAtMs <= now) due.push(stream);
-      else next = Math.min(next, stream.retryAtMs);
-    }
+    const current = (stream: Stream, atMs: number) => this.inFlight.has(stream) && stream.retryAtMs === atMs;
+    const due = [...new Set(this.retries.popDue(now, current))].sort((a, b) => a.flightSeq - b.flightSeq);
     for (const stream of due) {
       stream.backoffMs = Math.min(stream.backoffMs * 2, this.options.maxRetryMs);
       stream.retryAtMs = now + stream.backoffMs;
-      next = Math.min(next, stream.retryAtMs);
+      this.retries.push(stream, stream.retryAtMs);
     }
-    if (next !== Infinity) this.armRetry(next);
+    const next = this.retries.peek(current);
+    if (next) this.armRetry(next.atMs);
     for (const stream of due) {
       const head = stream.pending[0];
       if (head === undefined || !this.inFlight.has(stream)) continue;

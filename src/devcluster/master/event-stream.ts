@@ -26,8 +26,6 @@ export class EventStream {
   private readonly response: ServerResponse;
   private heartbeat: TimerHandle | undefined;
   private closed = false;
-  /** True while writes are corked until the end of the current tick. */
-  private corked = false;
   private readonly closeListeners: Array<() => void> = [];
 
   constructor(private readonly options: EventStreamOptions) {
@@ -53,24 +51,11 @@ export class EventStream {
     else this.closeListeners.push(listener);
   }
 
-  /**
-   * Writes one event as a RecordIO record. Events sent in one tick (a burst
-   * of status updates relayed by the agents) leave in one socket write: the
-   * response is corked on the first and uncorked on the next tick.
-   */
+  /** Writes one event as a RecordIO record. */
   send(event: mesos.v1.scheduler.IEvent): void {
     if (this.closed) return;
     try {
-      const record = encodeRecord(encodeEvent(event, this.encoding));
-      if (!this.corked) {
-        this.corked = true;
-        this.response.cork();
-        process.nextTick(() => {
-          this.corked = false;
-          this.response.uncork();
-        });
-      }
-      this.response.write(record);
+      this.response.write(encodeRecord(encodeEvent(event, this.encoding)));
     } catch (err) {
       this.options.logger.error({ err, streamId: this.streamId }, 'could not encode an event; closing the stream');
       this.destroy();

@@ -89,6 +89,11 @@ export class MasterState {
   readonly executors = new Map<string, ExecutorRecord>();
   readonly offers = new Map<string, OfferRecord>();
   filters: FilterRecord[] = [];
+  /** The tasks and executors of each agent, so an agent's usage does not scan every task. */
+  private readonly tasksByAgent = new ByAgent<TaskRecord>();
+  private readonly executorsByAgent = new ByAgent<ExecutorRecord>();
+  /** What each agent's tasks and executors hold, summed on demand and dropped when one of them changes. */
+  private readonly usedByAgent = new Map<string, Resources>();
 
   /** Forgets everything (a master that stops leading keeps nothing). */
   reset(): void {
@@ -100,6 +105,9 @@ export class MasterState {
     this.executors.clear();
     this.offers.clear();
     this.filters = [];
+    this.tasksByAgent.clear();
+    this.executorsByAgent.clear();
+    this.usedByAgent.clear();
   }
 
   task(frameworkId: string, taskId: string): TaskRecord | undefined {
@@ -107,11 +115,27 @@ export class MasterState {
   }
 
   putTask(task: TaskRecord): void {
-    this.tasks.set(key(task.frameworkId, task.taskId), task);
+    const k = key(task.frameworkId, task.taskId);
+    const previous = this.tasks.get(k);
+    this.tasksByAgent.put(k, task, previous);
+    this.tasks.set(k, task);
+    if (previous) this.changed(previous.agentId);
+    this.changed(task.agentId);
   }
 
   deleteTask(frameworkId: string, taskId: string): void {
-    this.tasks.delete(key(frameworkId, taskId));
+    const k = key(frameworkId, taskId);
+    const task = this.tasks.get(k);
+    if (!task) return;
+    this.tasks.delete(k);
+    this.tasksByAgent.delete(k, task);
+    this.changed(task.agentId);
+  }
+
+  /** A task reached a terminal state: it holds nothing any more. */
+  releaseTask(task: TaskRecord): void {
+    task.resources = Resources.empty;
+    this.usedByAgent.delete(task.agentId);
   }
 
   tasksOf(frameworkId: string): TaskRecord[] {
@@ -119,7 +143,7 @@ export class MasterState {
   }
 
   tasksOn(agentId: string): TaskRecord[] {
-    return [...this.tasks.values()].filter((t) => t.agentId === agentId);
+    return this.tasksByAgent.on(agentId);
   }
 
   executor(frameworkId: string, agentId: string, executorId: string): ExecutorRecord | undefined {
@@ -127,11 +151,19 @@ export class MasterState {
   }
 
   putExecutor(executor: ExecutorRecord): void {
-    this.executors.set(key(executor.frameworkId, executor.agentId, executor.executorId), executor);
+    const k = key(executor.frameworkId, executor.agentId, executor.executorId);
+    this.executorsByAgent.put(k, executor, this.executors.get(k));
+    this.executors.set(k, executor);
+    this.changed(executor.agentId);
   }
 
   deleteExecutor(frameworkId: string, agentId: string, executorId: string): void {
-    this.executors.delete(key(frameworkId, agentId, executorId));
+    const k = key(frameworkId, agentId, executorId);
+    const executor = this.executors.get(k);
+    if (!executor) return;
+    this.executors.delete(k);
+    this.executorsByAgent.delete(k, executor);
+    this.changed(executor.agentId);
   }
 
   offersOf(frameworkId: string): OfferRecord[] {
@@ -140,10 +172,15 @@ export class MasterState {
 
   /** What tasks and executors hold on an agent (terminal tasks hold nothing). */
   used(agentId: string): Resources {
-    const held: Resources[] = [];
-    for (const t of this.tasks.values()) if (t.agentId === agentId) held.push(t.resources);
-    for (const e of this.executors.values()) if (e.agentId === agentId) held.push(e.resources);
-    return Resources.sum(held);
+    let used = this.usedByAgent.get(agentId);
+    if (!used) {
+      const held: Resources[] = [];
+      for (const t of this.tasksByAgent.on(agentId)) held.push(t.resources);
+      for (const e of this.executorsByAgent.on(agentId)) held.push(e.resources);
+      used = Resources.sum(held);
+      this.usedByAgent.set(agentId, used);
+    }
+    return used;
   }
 
   /** What is neither used nor offered on an agent. */
@@ -153,5 +190,38 @@ export class MasterState {
     let free = agent.total.minus(this.used(agentId));
     for (const o of this.offers.values()) if (o.agentId === agentId) free = free.minus(o.resources);
     return free;
+  }
+
+  private changed(agentId: string): void {
+    this.usedByAgent.delete(agentId);
+  }
+}
+
+/** Records by agent, each agent's in the order their keys were first put. */
+class ByAgent<T extends { readonly agentId: string }> {
+  private readonly agents = new Map<string, Map<string, T>>();
+
+  put(k: string, record: T, previous: T | undefined): void {
+    if (previous && previous.agentId !== record.agentId) this.delete(k, previous);
+    let records = this.agents.get(record.agentId);
+    if (!records) {
+      records = new Map();
+      this.agents.set(record.agentId, records);
+    }
+    records.set(k, record);
+  }
+
+  delete(k: string, record: T): void {
+    const records = this.agents.get(record.agentId);
+    records?.delete(k);
+    if (records?.size === 0) this.agents.delete(record.agentId);
+  }
+
+  on(agentId: string): T[] {
+    return [...(this.agents.get(agentId)?.values() ?? [])];
+  }
+
+  clear(): void {
+    this.agents.clear();
   }
 }

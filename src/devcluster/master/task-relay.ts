@@ -41,7 +41,7 @@ export function relayStatusUpdate(ctx: MasterContext, frameworkId: string, statu
   task.status = status;
   task.unreachableSinceMs = undefined;
   if (isTerminalState(status.state) && !task.resources.isEmpty()) {
-    task.resources = Resources.empty;
+    ctx.state.releaseTask(task);
     ctx.allocateSoon();
   }
   if (ctx.state.frameworks.get(frameworkId)?.stream?.isOpen) sendUpdate(ctx, frameworkId, status);

@@ -5,6 +5,7 @@ export { summarizeRejections, placementReason, MAX_LISTED_REJECTIONS } from './p
 export type { OfferRef, OfferRejection, ResourceRejection, ConstraintRejection, PolicyRejection, PlacementReason } from './placement-reason';
 
 export { checkConstraint, firstViolation, PeerGroups } from './constraints';
+export { needsPeers } from './placement-peers';
 export type { NodePlacement, ConstraintVerdict } from './constraints';
 
 export { parseConstraint, parseConstraints, CONSTRAINT_TYPES } from './constraint-parser';

@@ -20,12 +20,13 @@ import type {
 } from '../../dashboard/dashboard-source';
 import type { NodeHost } from '../../nodes';
 import type { RuntimeChange } from './runtime-changes';
+import type { RuntimeState } from './runtime-state';
 import type { SchedulerRuntime } from './scheduler-runtime';
 
 /** The parts of the runtime the dashboard reads; {@link SchedulerRuntime} is one. */
 export type DashboardRuntime = Pick<
   SchedulerRuntime,
-  'role' | 'frameworkState' | 'frameworkId' | 'masterUrl' | 'currentTerm' | 'metrics' | 'onChange' | 'app'
+  'role' | 'frameworkState' | 'frameworkId' | 'masterUrl' | 'currentTerm' | 'metrics' | 'onChange' | 'app' | 'state'
 > & { readonly options: Pick<SchedulerRuntime['options'], 'nodeMachine'> };
 
 export class RuntimeDashboardSource implements DashboardSource {
@@ -92,6 +93,11 @@ export class RuntimeDashboardSource implements DashboardSource {
       acknowledgementsTotal: counters.acksSent,
       persistLatency: metrics.persistLatency(),
     };
+  }
+
+  /** The runtime's whole state (`/api/state`), for a dashboard route that serves it. */
+  state(): RuntimeState {
+    return this.runtime.state();
   }
 
   private host(nodeId: string): NodeHost | undefined {

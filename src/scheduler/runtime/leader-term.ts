@@ -103,6 +103,10 @@ export class LeaderTerm {
       policy: runtime.offerPolicy,
       frameworkId,
       onAccepted: (tasks) => this.launches.launched(tasks),
+      onUnplaced: (nodeId) => {
+        const host = this.nodes.nodes.get(nodeId);
+        if (host) this.options.onChange({ type: 'node', appId: host.appId, nodeId, from: host.state, to: host.state, at: runtime.clock.now() });
+      },
     });
     this.router = new StatusRouter({ client, nodes: this.nodes, reconciler: this.reconciler, metrics, logger, frameworkId, onUpdate: (taskId) => this.launches.updated(taskId) });
     this.api = new TermApi(this, runtime);

@@ -43,6 +43,8 @@ export interface OfferRoundOptions {
   frameworkId: () => string | undefined;
   /** An ACCEPT launching these tasks was answered 202. */
   onAccepted?: (tasks: ReconcileTask[]) => void;
+  /** A pending node was told a new reason why it is not placed. */
+  onUnplaced?: (nodeId: string) => void;
 }
 
 export class OfferRound {
@@ -115,7 +117,10 @@ export class OfferRound {
     for (const [nodeId, reason] of result.unplaced) {
       this.unplaced.set(nodeId, reason);
       const host = nodes.nodes.get(nodeId);
-      if (host && host.snapshot.context.pendingReason !== reason.summary) host.send({ type: 'offer.unplaced', reason: reason.summary });
+      if (host && host.snapshot.context.pendingReason !== reason.summary) {
+        host.send({ type: 'offer.unplaced', reason: reason.summary });
+        this.options.onUnplaced?.(nodeId);
+      }
     }
   }
 

@@ -5,7 +5,7 @@
 
 /** A change of a node, an app, or the framework (leadership, subscription). */
 export type RuntimeChange =
-  /** A node's state changed; `from` is null when it was added or restored. */
+  /** A node's state changed (`from` is null when it was added or restored), or, with `from` equal to `to`, why it is pending. */
   | { type: 'node'; appId: string; nodeId: string; from: string | null; to: string; at: number }
   /** A node reached `removed` and is no longer hosted. */
   | { type: 'node.removed'; appId: string; nodeId: string; at: number }

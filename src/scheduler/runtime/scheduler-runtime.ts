@@ -103,7 +103,7 @@ export class SchedulerRuntime implements RuntimeApi {
   /** Follows node state changes; returns the function that stops following. */
   onNodeChange(listener: NodeChangeListener): () => void {
     return this.changes.on((change) => {
-      if (change.type === 'node') listener({ appId: change.appId, nodeId: change.nodeId, from: change.from, to: change.to, at: change.at });
+      if (change.type === 'node' && change.from !== change.to) listener({ appId: change.appId, nodeId: change.nodeId, from: change.from, to: change.to, at: change.at });
     });
   }
 
@@ -145,6 +145,7 @@ export class SchedulerRuntime implements RuntimeApi {
     this.election.on('suspended', () => this.end('leadership suspended'));
     this.election.on('deposed', (reason) => this.end(`deposed: ${reason}`));
     this.election.start();
+    this.changes.emit({ type: 'framework', at: options.clock.now() });
   }
 
   /** Stops: steps down, leaves the election, closes connections. `teardown` first removes the framework from Mesos. */

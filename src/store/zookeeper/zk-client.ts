@@ -20,7 +20,7 @@ import { silentLogger, type Logger } from '../../util/logger';
 import type { ZnodeBackend, ZnodeCreateMode, ZnodeData, ZnodeOp, ZnodeOpResult, ZnodeStat, ZnodeWatcher } from '../znode-backend';
 import { asBuffer } from '../znode-backend';
 import { OPEN_ACL, digestAcl, type ZkAcl, type ZkDigestAuth } from './digest-acl';
-import { patchResponseFraming } from './library-patches';
+import { patchRequestCorking, patchResponseFraming } from './library-patches';
 import { RequestDeadlines } from './request-deadlines';
 import { ZK_CODES, ZkClientClosedError, ZkConnectTimeoutError, ZkError, ZkRequestTimeoutError, ZkSessionExpiredError, ZkAuthFailedError, zkErrorFromCode } from './zk-errors';
 import { ZkTransaction } from './zk-transaction';
@@ -103,7 +103,9 @@ export class ZkClient implements ZnodeBackend {
       retries: 0,
       ...(options.session ? { sessionId: options.session.id, sessionPassword: options.session.password } : {}),
     } as Partial<zookeeper.Option>);
-    patchResponseFraming((raw as unknown as { connectionManager: Parameters<typeof patchResponseFraming>[0] }).connectionManager);
+    const manager = (raw as unknown as { connectionManager: Parameters<typeof patchResponseFraming>[0] & Parameters<typeof patchRequestCorking>[0] }).connectionManager;
+    patchResponseFraming(manager);
+    patchRequestCorking(manager);
     if (options.auth) raw.addAuthInfo('digest', Buffer.from(`${options.auth.user}:${options.auth.password}`));
     const zk = new ZkClient(connectString, raw, options, clock, logger);
     const connectTimeoutMs = options.connectTimeoutMs ?? 2 * options.sessionTimeoutMs;

@@ -24,8 +24,8 @@ describe('catapult demo', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
       const url = /Dashboard: (\S+)/.exec(stdout)?.[1];
-      // The one URL answers with the leader's state (through the proxy).
-      if (url && !proxied) proxied = fetch(`${url}api/state`).then((r) => r.json());
+      // The one URL is the leading scheduler's dashboard (through the proxy).
+      if (url && !proxied) proxied = fetch(`${url}api/overview`).then((r) => r.json());
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -39,6 +39,6 @@ describe('catapult demo', () => {
     expect(stdout).toMatch(/killing leader pid \d+ \(scheduler a\) with SIGKILL/);
     expect(stdout).toMatch(/standby \(scheduler b, pid \d+\) elected in [\d.]+ s, 3 nodes restored, 0 relaunched/);
     expect(stdout).toMatch(/stopped\n$/);
-    expect(await proxied).toMatchObject({ leading: true });
+    expect(await proxied).toMatchObject({ framework: { leader: true }, apps: [{ name: 'hello' }] });
   }, 110_000);
 });

@@ -7,7 +7,7 @@
 import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import { mesos } from '../../../src/wire';
 import { useZooKeeper } from '../../helpers/zookeeper';
-import { CountingApp, freshRoot, startFramework, until, watchCluster } from './harness';
+import { CountingApp, freshRoot, startFramework, until, watchCluster, stopAllFrameworks } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -21,6 +21,7 @@ describe('agent partition', () => {
     cluster = await createTestCluster({ agents: 2 });
     watchCluster(cluster);
   });
+  afterEach(stopAllFrameworks);
   afterAll(async () => {
     await cluster?.stop();
   });

@@ -8,7 +8,7 @@ import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import type { DashboardChange } from '../../../src/dashboard';
 import { RuntimeDashboardSource } from '../../../src/scheduler/runtime';
 import { useZooKeeper } from '../../helpers/zookeeper';
-import { CountingApp, RecordingNode, commandNode, freshRoot, startFramework, until } from './harness';
+import { CountingApp, RecordingNode, commandNode, freshRoot, startFramework, until, stopAllFrameworks } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -25,6 +25,7 @@ describe('dashboard', () => {
   beforeAll(async () => {
     cluster = await createTestCluster({ agents: 1 });
   });
+  afterEach(stopAllFrameworks);
   afterAll(async () => {
     await cluster?.stop();
   });
@@ -73,7 +74,7 @@ describe('dashboard', () => {
     expect(shown).toMatchObject({ name: 'shown', typeName: 'counting-app', state: 'active', initialized: true });
     const pending = shown.nodes.find((n) => n.nodeId === huge.nodeId)!;
     expect(pending).toMatchObject({ state: 'pending', taskId: null, pendingReason: huge.pendingReason });
-    expect(pending.pendingDetail?.rejections[0]).toMatchObject({ ruledOutBy: 'cpus', wanted: 64 });
+    expect(pending.pendingDetail?.offers[0]).toMatchObject({ ruledOutBy: 'cpus', wanted: 64 });
     const running = shown.nodes.find((n) => n.nodeId === 'shown-0')!;
     expect(running).toMatchObject({ state: 'running', incarnation: 1, taskId: 'shown-0.1', pendingReason: null, pendingDetail: null });
     expect(running.agentId).toBe(cluster.agents[0]!.agentId);
@@ -84,7 +85,7 @@ describe('dashboard', () => {
     const standbyUrl = () => standby.framework.dashboardUrl;
     await until(standby.framework, () => standbyUrl() !== undefined, 'the standby dashboard');
     expect((await get(standbyUrl()!, '/health')).body).toEqual({ status: 'ok', role: 'standby', framework: 'standby' });
-    expect((await get(standbyUrl()!, '/api/overview', token)).body).toEqual({ framework: { leader: false, state: 'standby' }, apps: [] });
+    expect((await get(standbyUrl()!, '/api/overview', token)).body).toEqual({ framework: { leader: false, state: 'standby', masterUrl: cluster.masterUrl }, apps: [] });
     expect(standby.framework.state()).toMatchObject({ framework: { role: 'standby' }, apps: [] });
 
     await leader.framework.stop();

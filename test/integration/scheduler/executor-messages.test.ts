@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import { useZooKeeper } from '../../helpers/zookeeper';
-import { CountingApp, RecordingNode, freshRoot, startFramework, until } from './harness';
+import { CountingApp, RecordingNode, freshRoot, startFramework, until, stopAllFrameworks } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -20,6 +20,7 @@ describe('node ↔ executor messages', () => {
   beforeAll(async () => {
     cluster = await createTestCluster({ agents: 1 });
   });
+  afterEach(stopAllFrameworks);
   afterAll(async () => {
     await cluster?.stop();
   });

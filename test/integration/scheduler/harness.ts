@@ -77,6 +77,15 @@ export class CountingApp extends SchedulerApp {
   }
 }
 
+const running = new Set<MesosAppFramework>();
+
+/** Stops every framework started here that is still running (use in afterEach: a failed test leaves none behind). */
+export async function stopAllFrameworks(): Promise<void> {
+  const frameworks = [...running];
+  running.clear();
+  await Promise.all(frameworks.map((f) => f.stop().catch(() => undefined)));
+}
+
 export interface Started {
   framework: MesosAppFramework;
   done: Promise<void>;
@@ -110,7 +119,11 @@ export function startFramework(
     },
   );
   const done = framework.run();
-  done.catch(() => undefined);
+  running.add(framework);
+  done.then(
+    () => running.delete(framework),
+    () => running.delete(framework),
+  );
   return { framework, done, connected: () => new Promise((resolve) => waiters.push(resolve)) };
 }
 

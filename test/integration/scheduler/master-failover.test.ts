@@ -7,7 +7,7 @@
 import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import type { MesosAppFramework } from '../../../src';
 import { useZooKeeper } from '../../helpers/zookeeper';
-import { CountingApp, freshRoot, startFramework, until, watchCluster } from './harness';
+import { CountingApp, freshRoot, startFramework, until, watchCluster, stopAllFrameworks } from './harness';
 
 jest.setTimeout(40_000);
 
@@ -39,6 +39,7 @@ async function failOver(cluster: LocalCluster, framework: MesosAppFramework, wat
 
 describe('master failover', () => {
   const zk = useZooKeeper();
+  afterEach(stopAllFrameworks);
 
   it('re-subscribes to a fresh master at the same address, reconciles, and relaunches nothing', async () => {
     const cluster = await createTestCluster({ agents: 1 });

@@ -5,7 +5,7 @@
  */
 import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import { useZooKeeper } from '../../helpers/zookeeper';
-import { CountingApp, RecordingNode, commandNode, freshRoot, startFramework, statesOf, until } from './harness';
+import { CountingApp, RecordingNode, commandNode, freshRoot, startFramework, statesOf, until, stopAllFrameworks } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -16,6 +16,7 @@ describe('scheduler runtime on a local cluster', () => {
   beforeAll(async () => {
     cluster = await createTestCluster({ agents: 2, resources: 'cpus:4;mem:4096;disk:1000;ports:[31000-31100]' });
   });
+  afterEach(stopAllFrameworks);
   afterAll(async () => {
     await cluster?.stop();
   });

@@ -11,7 +11,7 @@ import { createTestCluster, type LocalCluster } from '../../../src/devcluster';
 import { FrameworkRemovedError } from '../../../src';
 import { useZooKeeper } from '../../helpers/zookeeper';
 import { crashableElection } from './crashable-election';
-import { CountingApp, RecordingNode, freshRoot, startFramework, testLogger, until, watchCluster } from './harness';
+import { CountingApp, RecordingNode, freshRoot, startFramework, testLogger, until, watchCluster, stopAllFrameworks } from './harness';
 
 jest.setTimeout(30_000);
 
@@ -24,6 +24,7 @@ describe('scheduler restart', () => {
     cluster = await createTestCluster({ agents: 1 });
     watched = watchCluster(cluster);
   });
+  afterEach(stopAllFrameworks);
   afterAll(async () => {
     await cluster?.stop();
   });
