@@ -14,9 +14,11 @@ export interface DemoOptions {
   port: number;
   faults: boolean;
   exitAfterDemo: boolean;
+  /** Seconds between printing the dashboard URL and the first fault, to open the page. */
+  faultDelaySeconds: number;
 }
 
-export const DEMO_DEFAULTS: Readonly<DemoOptions> = Object.freeze({ nodes: 5, agents: 3, zk: undefined, port: 8080, faults: true, exitAfterDemo: false });
+export const DEMO_DEFAULTS: Readonly<DemoOptions> = Object.freeze({ nodes: 5, agents: 3, zk: undefined, port: 8080, faults: true, exitAfterDemo: false, faultDelaySeconds: 15 });
 
 export const DEMO_USAGE = `Usage: catapult demo [flags]
 
@@ -32,6 +34,7 @@ Flags:
   --zk <host:port>     Use this ZooKeeper instead of starting one
   --port <port>        Port of the dashboard URL; 0 picks a free one (default ${DEMO_DEFAULTS.port})
   --no-faults          Start everything, inject no faults
+  --fault-delay <s>    Seconds to open the dashboard before the first fault (default ${DEMO_DEFAULTS.faultDelaySeconds}; 0 with --exit-after-demo)
   --exit-after-demo    Stop everything and exit 0 once the failover has been shown
   -h, --help           Show this help
 `;
@@ -41,6 +44,7 @@ const VALUED: Record<string, string> = {
   agents: 'a whole number between 1 and 50',
   zk: 'host:port of a running ZooKeeper, e.g. 127.0.0.1:2181',
   port: 'a port number between 0 and 65535',
+  'fault-delay': 'a whole number of seconds between 0 and 600',
 };
 const BOOLEAN = new Set(['no-faults', 'exit-after-demo']);
 
@@ -53,6 +57,8 @@ function check(name: string, raw: string): boolean {
       return /^\d+$/.test(raw) && n >= 1 && n <= 50;
     case 'port':
       return /^\d+$/.test(raw) && n <= 65_535;
+    case 'fault-delay':
+      return /^\d+$/.test(raw) && n <= 600;
     default:
       return /^[^\s,:/]+:\d{1,5}(,[^\s,:/]+:\d{1,5})*$/.test(raw);
   }
@@ -90,5 +96,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
     port: num('port'),
     faults: !seen.has('no-faults'),
     exitAfterDemo: seen.has('exit-after-demo'),
+    // A test run wants the failover at once; a person wants time to open the page.
+    faultDelaySeconds: seen.has('fault-delay') ? Number(seen.get('fault-delay')) : seen.has('exit-after-demo') ? 0 : DEMO_DEFAULTS.faultDelaySeconds,
   };
 }

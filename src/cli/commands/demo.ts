@@ -45,6 +45,10 @@ async function runDemo(options: DemoOptions, io: CliIo): Promise<number> {
       await session.start();
       if (!options.faults) return 'ready';
       out('');
+      if (options.faultDelaySeconds > 0) {
+        out(`Open the dashboard now: the first fault comes in ${options.faultDelaySeconds} s.`);
+        await new Promise((resolve) => setTimeout(resolve, options.faultDelaySeconds * 1000));
+      }
       await session.runFaults();
       return 'shown';
     })();

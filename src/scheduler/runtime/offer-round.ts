@@ -13,6 +13,7 @@ import {
   initialOfferState,
   launchesByOffer,
   matchOffers,
+  needsPeers,
   nextOfferActions,
   type Launch,
   type NodePlacement,
@@ -53,6 +54,12 @@ export class OfferRound {
   /** Why each pending node was not placed by the last offers. */
   readonly unplaced = new Map<string, PlacementReason>();
   private readonly agents = new Map<string, Pick<NodePlacement, 'hostname' | 'attributes'>>();
+  /**
+   * Each pending node's placement demand, parsed once from its stored
+   * description: re-parsing every pending node on every OFFERS event made a
+   * 10,000-node deploy quadratic. Keyed by node id, checked against the JSON.
+   */
+  private readonly parsed = new Map<string, { infoJson: string; node: PendingNode | undefined }>();
   private state: OfferState = initialOfferState();
   /** SUPPRESS and REVIVE go out one after the other: on parallel connections a REVIVE could overtake its SUPPRESS. */
   private offerCalls: Promise<void> = Promise.resolve();
@@ -63,7 +70,10 @@ export class OfferRound {
   nodeState(nodeId: string, state: string | undefined): void {
     this.pending.delete(nodeId);
     if (state === 'pending') this.pending.add(nodeId);
-    else this.unplaced.delete(nodeId);
+    else {
+      this.unplaced.delete(nodeId);
+      this.parsed.delete(nodeId);
+    }
     this.adjust();
   }
 
@@ -101,13 +111,23 @@ export class OfferRound {
     for (const nodeId of this.pending) {
       const host = nodes.nodes.get(nodeId);
       if (!host) continue;
-      try {
-        pending.push(pendingNodeFromInfo(withIds(nodeInfoFromJson(nodeMetaOf(host).infoJson), host.appId, nodeId)));
-      } catch (err) {
-        logger.error({ err, nodeId }, 'the node cannot be placed: its description is invalid');
+      const { infoJson } = nodeMetaOf(host);
+      let entry = this.parsed.get(nodeId);
+      if (!entry || entry.infoJson !== infoJson) {
+        entry = { infoJson, node: undefined };
+        try {
+          entry.node = pendingNodeFromInfo(withIds(nodeInfoFromJson(infoJson), host.appId, nodeId));
+        } catch (err) {
+          // Logged once per description, not on every OFFERS event.
+          logger.error({ err, nodeId }, 'the node cannot be placed: its description is invalid');
+        }
+        this.parsed.set(nodeId, entry);
       }
+      if (entry.node) pending.push(entry.node);
     }
-    const result = matchOffers(pending, offers, { placements: this.placements() }, { roles: [...this.options.roles] });
+    // Placements only matter to inter-node constraints; walking every node is skipped when none has one.
+    const placements = pending.some((n) => needsPeers(n.constraints)) ? this.placements() : [];
+    const result = matchOffers(pending, offers, { placements }, { roles: [...this.options.roles] });
     logger.debug({ offers: offers.length, pending: pending.length, launches: result.launches.length, declines: result.declines.length }, 'OFFERS matched');
     for (const { offer, launches } of launchesByOffer(result.launches)) {
       this.options.offers.expect(offer, launches);

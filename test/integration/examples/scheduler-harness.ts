@@ -24,9 +24,27 @@ export function killableZooKeeper(connectString: string, sessionTimeoutMs: numbe
     },
     /** Ends the scheduler's session on the server, as its death would once the timeout passed. */
     async killSession(): Promise<void> {
-      if (!current) throw new Error('the scheduler has no ZooKeeper session yet');
-      const twin = await ZkClient.connect(connectString, { sessionTimeoutMs, session: current.session });
-      await twin.close();
+      const victim = current;
+      if (!victim) throw new Error('the scheduler has no ZooKeeper session yet');
+      // The victim's client may reconnect to its session before the twin's close
+      // lands, reclaiming it; so repeat until the victim itself sees the expiry.
+      for (let attempt = 1; ; attempt++) {
+        const expired = new Promise<boolean>((resolve) => {
+          const off = victim.on('expired', () => {
+            off();
+            clearTimeout(timer);
+            resolve(true);
+          });
+          const timer = setTimeout(() => {
+            off();
+            resolve(false);
+          }, 2 * sessionTimeoutMs);
+        });
+        const twin = await ZkClient.connect(connectString, { sessionTimeoutMs, session: victim.session });
+        await twin.close();
+        if (await expired) return;
+        if (attempt >= 5) throw new Error(`the scheduler's ZooKeeper session survived ${attempt} kills`);
+      }
     },
   };
 }

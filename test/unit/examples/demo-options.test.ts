@@ -7,7 +7,7 @@ import { DemoUsageError } from '../../../src/demo/demo-errors';
 describe('catapult demo flags', () => {
   it('defaults to 5 nodes on 3 agents, a throwaway ZooKeeper, the dashboard on 8080, with faults', () => {
     expect(parseDemoArgs([])).toEqual(DEMO_DEFAULTS);
-    expect(DEMO_DEFAULTS).toEqual({ nodes: 5, agents: 3, zk: undefined, port: 8080, faults: true, exitAfterDemo: false });
+    expect(DEMO_DEFAULTS).toEqual({ nodes: 5, agents: 3, zk: undefined, port: 8080, faults: true, exitAfterDemo: false, faultDelaySeconds: 15 });
   });
 
   it('reads every flag', () => {
@@ -18,7 +18,16 @@ describe('catapult demo flags', () => {
       port: 0,
       faults: false,
       exitAfterDemo: true,
+      faultDelaySeconds: 0,
     });
+  });
+
+  it('gives a person time to open the dashboard before the first fault, and a test run none', () => {
+    expect(parseDemoArgs([]).faultDelaySeconds).toBe(15);
+    expect(parseDemoArgs(['--exit-after-demo']).faultDelaySeconds).toBe(0);
+    expect(parseDemoArgs(['--fault-delay', '3']).faultDelaySeconds).toBe(3);
+    expect(parseDemoArgs(['--exit-after-demo', '--fault-delay=2']).faultDelaySeconds).toBe(2);
+    expect(() => parseDemoArgs(['--fault-delay', '-1'])).toThrow(/--fault-delay/);
   });
 
   it.each([
