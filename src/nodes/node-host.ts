@@ -42,7 +42,8 @@ export interface NodeHostServices {
 
 export class NodeHost implements CommandTarget {
   readonly key: RecordKey;
-  private readonly executing = new Set<string>();
+  /** Commands being executed now; created on first use (most nodes, most of the time, execute nothing). */
+  private executingIds: Set<string> | undefined;
   private last: NodeSnapshot | undefined;
   private stateName: string | null = null;
   private currentMeta: unknown;
@@ -130,6 +131,10 @@ export class NodeHost implements CommandTarget {
     return Buffer.from(encodeEnvelope(envelope));
   }
 
+  private get executing(): Set<string> {
+    return (this.executingIds ??= new Set());
+  }
+
   private afterTransition(snapshot: NodeSnapshot, durable = false): Promise<void> {
     if (snapshot === this.last) return Promise.resolve();
     this.last = snapshot;
@@ -139,7 +144,7 @@ export class NodeHost implements CommandTarget {
       this.stateName = to;
       this.services.onStateChange(this, from, to);
     }
-    const commands = snapshot.context.outbox.filter((c) => !this.executing.has(c.id));
+    const commands = snapshot.context.outbox.filter((c) => !this.executingIds?.has(c.id));
     if (snapshot.status === 'done') {
       this.services.timers.cancel(this.nodeId);
       return this.track(this.services.persister.delete(`node:${this.nodeId}`, this.key), () => {
@@ -173,7 +178,7 @@ export class NodeHost implements CommandTarget {
 
   private execute(commands: readonly NodeCommand[], confirm: boolean): void {
     for (const command of commands) {
-      if (this.executing.has(command.id) || !this.services.isActive()) continue;
+      if (this.executingIds?.has(command.id) || !this.services.isActive()) continue;
       if (confirm && !this.actor.getSnapshot().context.outbox.some((c) => c.id === command.id)) continue;
       this.executing.add(command.id);
       Promise.resolve()
