@@ -3639,6 +3639,11 @@ module.exports = {
        "rule": "repeated",
        "type": "mesos.v1.CommandInfo.URI",
        "id": 11
+      },
+      "constraints": {
+       "rule": "repeated",
+       "type": "SchedulerConstraint",
+       "id": 12
       }
      }
     },

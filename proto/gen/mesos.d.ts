@@ -4666,6 +4666,7 @@ export namespace catapult {
         container_info?: (mesos.v1.ContainerInfo.$Properties|null);
         container_lite_info?: (catapult.ContainerLiteInfo.$Properties|null);
         uris: mesos.v1.CommandInfo.URI.$Properties[];
+        constraints: catapult.SchedulerConstraint.$Properties[];
         static create(properties: catapult.SchedulerContainer.$Shape): catapult.SchedulerContainer & catapult.SchedulerContainer.$Shape;
         static create(properties?: catapult.SchedulerContainer.$Properties): catapult.SchedulerContainer;
         static encode(message: catapult.SchedulerContainer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -4685,6 +4686,7 @@ export namespace catapult {
             container_info?: (mesos.v1.ContainerInfo.$Properties|null);
             container_lite_info?: (catapult.ContainerLiteInfo.$Properties|null);
             uris?: (mesos.v1.CommandInfo.URI.$Properties[]|null);
+            constraints?: (catapult.SchedulerConstraint.$Properties[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = catapult.SchedulerContainer.$Properties;

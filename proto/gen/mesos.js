@@ -18173,6 +18173,7 @@ $root.catapult = (function() {
 
         var SchedulerContainer = function (properties) {
             this.uris = [];
+            this.constraints = [];
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -18190,6 +18191,7 @@ $root.catapult = (function() {
         SchedulerContainer.prototype.container_info = null;
         SchedulerContainer.prototype.container_lite_info = null;
         SchedulerContainer.prototype.uris = $util.emptyArray;
+        SchedulerContainer.prototype.constraints = $util.emptyArray;
 
         SchedulerContainer.create = function(properties) {
             return new SchedulerContainer(properties);
@@ -18225,6 +18227,9 @@ $root.catapult = (function() {
             if (message.uris != null && message.uris.length)
                 for (var i = 0; i < message.uris.length; ++i)
                     $root.mesos.v1.CommandInfo.URI.encode(message.uris[i], writer.uint32(90).fork(), _depth + 1).ldelim();
+            if (message.constraints != null && message.constraints.length)
+                for (var i = 0; i < message.constraints.length; ++i)
+                    $root.catapult.SchedulerConstraint.encode(message.constraints[i], writer.uint32(98).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (var i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -18324,6 +18329,14 @@ $root.catapult = (function() {
                         if (!(message.uris && message.uris.length))
                             message.uris = [];
                         message.uris.push($root.mesos.v1.CommandInfo.URI.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.constraints && message.constraints.length))
+                            message.constraints = [];
+                        message.constraints.push($root.catapult.SchedulerConstraint.decode(reader, reader.size(), $undefined, _depth + 1));
                         continue;
                     }
                 }

@@ -80,10 +80,14 @@ export function hostPortRequests(container: SchedulerContainer): number[] {
   return [...mapped, ...Array.from({ length: count - mapped.length }, () => 0)];
 }
 
-/** The constraints of a node: its container's and its volumes'. */
+/** The constraints of a node: its own, its container's and its volumes'. */
 export function nodeConstraints(container: SchedulerContainer): PlacementConstraint[] {
   const lite = container.container_lite_info;
-  return parseConstraints([...(lite?.constraints ?? []), ...(lite?.volumes ?? []).flatMap((v) => v.constraints ?? [])]);
+  return parseConstraints([
+    ...(container.constraints ?? []),
+    ...(lite?.constraints ?? []),
+    ...(lite?.volumes ?? []).flatMap((v) => v.constraints ?? []),
+  ]);
 }
 
 /** The resources of a node's custom executor (at least Mesos' minimum). */

@@ -159,6 +159,18 @@ describe('buildTaskInfo', () => {
     });
     expect(pendingNodeFromInfo(node).constraints.map((c) => c.label)).toEqual(['RUN_ON_HOST_YES:h1']);
   });
+
+  it('takes the constraints of a plain command node, before its container\'s', () => {
+    const command = schedulerNode('web-1', { cpus: 1, memory: 64, command: 'sleep 1', constraints: [constraint('UNIQUE', 'hostname', '')] });
+    expect(pendingNodeFromInfo(command).constraints.map((c) => c.label)).toEqual(['hostname:UNIQUE']);
+    const docker = schedulerNode('web-2', {
+      cpus: 1,
+      memory: 64,
+      constraints: [constraint('RUN_ON_HOST_NO', '', 'h2')],
+      container_lite_info: { docker_image: 'busybox', constraints: [constraint('RUN_ON_HOST_YES', '', 'h1')] },
+    });
+    expect(pendingNodeFromInfo(docker).constraints.map((c) => c.label)).toEqual(['RUN_ON_HOST_NO:h2', 'RUN_ON_HOST_YES:h1']);
+  });
 });
 
 describe('buildTaskInfo validation', () => {
