@@ -3,21 +3,11 @@
  * partition-aware downgrade to TASK_LOST, and master-generated statuses.
  */
 import { mesos } from '../../../proto/gen/mesos';
+import { isTerminalTaskState } from '../../wire/event-guards';
 import type { MasterContext } from './master-context';
 import type { FrameworkRecord } from './master-state';
 
 const S = mesos.v1.TaskState;
-
-const TERMINAL = new Set<mesos.v1.TaskState>([
-  S.TASK_FINISHED,
-  S.TASK_FAILED,
-  S.TASK_KILLED,
-  S.TASK_LOST,
-  S.TASK_ERROR,
-  S.TASK_DROPPED,
-  S.TASK_GONE,
-  S.TASK_GONE_BY_OPERATOR,
-]);
 
 const PARTITION_AWARE_ONLY = new Set<mesos.v1.TaskState>([
   S.TASK_UNREACHABLE,
@@ -29,7 +19,7 @@ const PARTITION_AWARE_ONLY = new Set<mesos.v1.TaskState>([
 
 /** True for the states Mesos itself treats as terminal. */
 export function isTerminalState(state: mesos.v1.TaskState): boolean {
-  return TERMINAL.has(state);
+  return isTerminalTaskState(state);
 }
 
 export function isPartitionAware(framework: FrameworkRecord | undefined): boolean {
