@@ -74,6 +74,14 @@ export class AppDriverImpl implements AppDriver {
     await this.runtime.command(this.nodeIdOf(node, 'removeNode'), 'remove');
   }
 
+  pauseNode(node: SchedulerNode): Promise<void> {
+    return this.runtime.command(this.nodeIdOf(node, 'pauseNode'), 'pause');
+  }
+
+  resumeNode(node: SchedulerNode): Promise<void> {
+    return this.runtime.command(this.nodeIdOf(node, 'resumeNode'), 'resume');
+  }
+
   sendMessage(node: SchedulerNode, data: Uint8Array): Promise<void> {
     return this.runtime.sendMessage(this.nodeIdOf(node, 'sendMessage'), encodeBase64(data));
   }

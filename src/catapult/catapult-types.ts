@@ -68,6 +68,10 @@ export interface AppDriver {
   killNode(node: SchedulerNode): Promise<void>;
   /** Kills the node's task if it runs, then forgets the node. */
   removeNode(node: SchedulerNode): Promise<void>;
+  /** Kills the node's task and holds the node in `paused` (not relaunched) until {@link resumeNode}. */
+  pauseNode(node: SchedulerNode): Promise<void>;
+  /** Launches a paused node again, as a new incarnation. */
+  resumeNode(node: SchedulerNode): Promise<void>;
   /** Best-effort bytes to the node's executor (custom executors only). */
   sendMessage(node: SchedulerNode, data: Uint8Array): Promise<void>;
   /** Replaces the node's user data; persisted with the node. */

@@ -63,4 +63,22 @@ describe('scheduler runtime on a local cluster', () => {
     await started.framework.stop();
     await started.done;
   });
+
+  it('pauses a running node (its task killed, no relaunch) and resumes it as a new incarnation', async () => {
+    const app = new CountingApp('pausable', 0);
+    const started = startFramework(cluster, zk.connectString, freshRoot('pausable'), { connected: (fw) => fw.register(app).then(() => undefined) });
+    await started.connected();
+    const node = new RecordingNode(commandNode('sleep 30'));
+    await app.driver!.launchNode(node);
+    await until(started.framework, () => node.state === 'running', 'the node running');
+    await app.driver!.pauseNode(node);
+    await until(started.framework, () => node.state === 'paused', 'the node paused');
+    expect(node.context!.deadlines.relaunch).toBeUndefined();
+    expect(node.incarnation).toBe(1);
+    await app.driver!.resumeNode(node);
+    await until(started.framework, () => node.state === 'running' && node.incarnation === 2, 'the node running again as incarnation 2');
+    await app.driver!.killNode(node);
+    await started.framework.stop();
+    await started.done;
+  });
 });
