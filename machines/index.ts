@@ -55,7 +55,7 @@ export {
 export type { FrameworkMachine } from './framework/framework-machine';
 export type { FrameworkContext, FrameworkEvent, FrameworkInput, FrameworkCommand, FrameworkOptions } from './framework/framework-types';
 
-export { toEnvelope, encodeEnvelope, loadEnvelope } from './snapshot-envelope';
+export { toEnvelope, encodeEnvelope, encodeActorEnvelope, loadEnvelope } from './snapshot-envelope';
 export type { SnapshotEnvelope } from './snapshot-envelope';
 export { MACHINE_REGISTRY } from './migrations';
 export type { MachineRegistry, SnapshotMigration, PersistedSnapshotJson } from './migrations';

@@ -8,8 +8,7 @@ import type { Actor } from 'xstate';
 import {
   currentTaskId,
   dueDeadlines,
-  encodeEnvelope,
-  toEnvelope,
+  encodeActorEnvelope,
   NODE_MACHINE_ID,
   NODE_MACHINE_VERSION,
   type NodeCommand,
@@ -127,8 +126,8 @@ export class NodeHost implements CommandTarget {
 
   /** The envelope's bytes, from the latest snapshot. */
   encode(): Uint8Array {
-    const envelope = toEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, this.actor.getPersistedSnapshot(), this.meta);
-    return Buffer.from(encodeEnvelope(envelope));
+    // Encodes straight from the live snapshot (same bytes as encoding getPersistedSnapshot(), without its deep copy).
+    return Buffer.from(encodeActorEnvelope(NODE_MACHINE_ID, NODE_MACHINE_VERSION, this.actor, this.meta));
   }
 
   private get executing(): Set<string> {
