@@ -61,7 +61,7 @@ export class OfferRound {
    */
   private readonly parsed = new Map<string, { infoJson: string; node: PendingNode | undefined }>();
   private state: OfferState = initialOfferState();
-  /** SUPPRESS and REVIVE go out one after the other: on parallel connections a REVIVE could overtake its SUPPRESS. */
+  /** SUPPRESS, REVIVE and DECLINE go out one after the other: on parallel connections a REVIVE could overtake its SUPPRESS or a DECLINE. */
   private offerCalls: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OfferRoundOptions) {}
@@ -194,7 +194,10 @@ export class OfferRound {
     if (offerIds.length === 0 || frameworkId === undefined) return;
     this.options.metrics.count('offersDeclined', offerIds.length);
     const refuseSeconds = declineRefuseSeconds(Math.max(0, stillPending), this.options.policy);
-    this.options.client.send(schedulerCalls.decline(frameworkId, offerIds, { refuseSeconds })).catch((err: unknown) => this.options.logger.warn({ err }, 'DECLINE failed'));
+    // In line with SUPPRESS and REVIVE: a long-refusal DECLINE that overtook a later
+    // REVIVE on another connection would filter that agent's offers for an hour.
+    const call = schedulerCalls.decline(frameworkId, offerIds, { refuseSeconds });
+    this.offerCalls = this.offerCalls.then(() => this.options.client.send(call)).catch((err: unknown) => this.options.logger.warn({ err }, 'DECLINE failed'));
   }
 
   /** Where the live nodes run, for constraints that look at peers. */

@@ -40,7 +40,14 @@ export function killableZooKeeper(connectString: string, sessionTimeoutMs: numbe
             resolve(false);
           }, 2 * sessionTimeoutMs);
         });
-        const twin = await ZkClient.connect(connectString, { sessionTimeoutMs, session: victim.session });
+        let twin: ZkClient;
+        try {
+          twin = await ZkClient.connect(connectString, { sessionTimeoutMs, session: victim.session });
+        } catch (err) {
+          // The session is already gone (an earlier kill landed): that is what we wanted.
+          if ((err as { code?: string }).code === 'CATAPULT_ZK_SESSION_EXPIRED') return;
+          throw err;
+        }
         await twin.close();
         if (await expired) return;
         if (attempt >= 5) throw new Error(`the scheduler's ZooKeeper session survived ${attempt} kills`);
