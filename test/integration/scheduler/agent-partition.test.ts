@@ -10,10 +10,6 @@ import { useZooKeeper } from '../../helpers/zookeeper';
 import { CountingApp, freshRoot, startFramework, until, watchCluster, stopAllFrameworks } from './harness';
 
 jest.setTimeout(30_000);
-// Known flake, under investigation: in a full parallel run the relaunched node
-// sometimes waits past the 20 s bound for an offer from the other agent (it
-// passes alone every time). A retry logs the failure and tries again.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 const LIVE = new Set([mesos.v1.TaskState.TASK_STAGING, mesos.v1.TaskState.TASK_STARTING, mesos.v1.TaskState.TASK_RUNNING, mesos.v1.TaskState.TASK_KILLING]);
 
