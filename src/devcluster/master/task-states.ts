@@ -3,7 +3,6 @@
  * partition-aware downgrade to TASK_LOST, and master-generated statuses.
  */
 import { mesos } from '../../../proto/gen/mesos';
-import { isTerminalTaskState } from '../../wire/event-guards';
 import type { MasterContext } from './master-context';
 import type { FrameworkRecord } from './master-state';
 
@@ -17,10 +16,8 @@ const PARTITION_AWARE_ONLY = new Set<mesos.v1.TaskState>([
   S.TASK_UNKNOWN,
 ]);
 
-/** True for the states Mesos itself treats as terminal. */
-export function isTerminalState(state: mesos.v1.TaskState): boolean {
-  return isTerminalTaskState(state);
-}
+/** True for the states Mesos itself treats as terminal: the wire layer's one definition. */
+export { isTerminalTaskState as isTerminalState } from '../../wire/event-guards';
 
 export function isPartitionAware(framework: FrameworkRecord | undefined): boolean {
   return framework?.capabilities.has(mesos.v1.FrameworkInfo.Capability.Type.PARTITION_AWARE) ?? false;
